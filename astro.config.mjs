@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import svelte from '@astrojs/svelte';
+import { relativeUrls } from './src/integrations/relativeUrls.ts';
+
+// The built folder must work at `/` and under any sub-path without a rebuild (hosts copy it
+// anywhere), so every URL the site emits is relative: Vite writes asset URLs relative to the
+// file that uses them, and `relativeUrls` rewrites the root-absolute links Astro puts in HTML.
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [svelte(), relativeUrls()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: { modulePreload: false, assetsInlineLimit: 0 },
+    experimental: {
+      renderBuiltUrl: (_filename, { hostType }) =>
+        hostType === 'js' || hostType === 'css' ? { relative: true } : undefined,
+    },
+  },
+});

@@ -1,0 +1,5 @@
+/// <reference types="astro/client" />
+declare module 'maplibre-gl/dist/maplibre-gl-worker.mjs?url' {
+  const url: string;
+  export default url;
+}

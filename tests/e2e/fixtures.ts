@@ -1,0 +1,60 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every end-to-end test runs behind the same guard: any request that is not for the local test
+ * server is aborted and recorded, and any console error is recorded; both lists must be empty
+ * when the test ends. A site that phones home, or throws, fails every test.
+ */
+export const test = base.extend<{ guard: { offsite: string[]; errors: string[] } }>({
+  guard: [
+    async ({ page }, use) => {
+      const offsite: string[] = [];
+      const errors: string[] = [];
+      await page.route(
+        (url) => !isLocal(url),
+        (route) => {
+          offsite.push(route.request().url());
+          return route.abort('blockedbyclient');
+        },
+      );
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await use({ offsite, errors });
+      expect(offsite, 'requests that left the host').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+function isLocal(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:';
+}
+
+/** Waits until the live map has loaded and finished drawing. */
+export async function waitForMap(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
+}
+
+/**
+ * Counts the distinct colours in a PNG by decoding it in the page itself (no image library
+ * needed): a blank or single-colour canvas has a handful, a drawn map has hundreds.
+ */
+export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  }, png.toString('base64'));
+}
