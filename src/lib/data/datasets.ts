@@ -1,5 +1,13 @@
 import type { FeatureCollection } from 'geojson';
 import { borders, countries } from './basemap.ts';
+import {
+  areasCollection,
+  idlibCollection,
+  markersCollection,
+  movementsCollection,
+  placesCollection,
+  roadsCollection,
+} from './publish.ts';
 
 /**
  * Every GeoJSON file the site publishes under `data/`, by name. Each is compiled once per build,
@@ -8,6 +16,12 @@ import { borders, countries } from './basemap.ts';
 const builders = {
   countries,
   borders,
+  idlib: idlibCollection,
+  places: placesCollection,
+  roads: roadsCollection,
+  movements: movementsCollection,
+  areas: areasCollection,
+  markers: markersCollection,
 } satisfies Record<string, () => FeatureCollection>;
 
 export type DatasetName = keyof typeof builders;

@@ -1,0 +1,32 @@
+import { loadCatalog } from './compile.ts';
+import type { Catalog } from './model.ts';
+
+export { DataError } from './model.ts';
+export type {
+  Actor,
+  Area,
+  AreaKind,
+  Catalog,
+  Confidence,
+  LonLat,
+  Marker,
+  MarkerKind,
+  Path,
+  PathKind,
+  PathStop,
+  Place,
+  PlaceKind,
+  PlaceRank,
+} from './model.ts';
+export { compileCatalog, loadCatalog, readDataFiles, type LoadOptions } from './compile.ts';
+
+let cached: Catalog | undefined;
+
+/**
+ * The project's data (data/*.json), validated and resolved: places, paths (roads and
+ * movements), areas and markers, each keyed by id. Built once per process; throws a DataError
+ * naming the file, feature, field and reason of every problem.
+ */
+export function catalog(): Catalog {
+  return (cached ??= loadCatalog());
+}
