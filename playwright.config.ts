@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './tests/e2e/browser.ts';
 
-const PORT = 4321;
+// DIST and PORT let several builds be tested side by side (e.g. `DIST=/tmp/x PORT=4400`).
+const PORT = Number(process.env.PORT ?? 4321);
+const DIST = process.env.DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: `node scripts/serve.mjs dist --port ${PORT}`,
+    command: `node scripts/serve.mjs ${DIST} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -3,3 +3,7 @@ declare module 'maplibre-gl/dist/maplibre-gl-worker.mjs?url' {
   const url: string;
   export default url;
 }
+declare module '*.woff2?url' {
+  const url: string;
+  export default url;
+}

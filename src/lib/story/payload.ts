@@ -1,0 +1,22 @@
+import type { LocatorOutlines } from '../locator.ts';
+import type { PathSamples } from '../paths.ts';
+import type { MapState } from './mapState.ts';
+
+/** What the live map needs of one section. */
+export interface StepView {
+  slug: string;
+  title: string;
+  alt: string;
+  map: MapState;
+}
+
+/**
+ * Everything the live map needs beyond MapLibre and the GeoJSON: the sections' map states, the
+ * resampled paths and the locator's outlines. Published as `story.json` and fetched alongside
+ * the map code, so none of it weighs on the page's first paint.
+ */
+export interface StoryPayload {
+  steps: StepView[];
+  paths: Record<string, PathSamples>;
+  outlines: LocatorOutlines;
+}

@@ -1,0 +1,18 @@
+/** The window the story's timeline spans: from the UN's count of the displaced to the day after the seed. */
+export const STORY_START = '2019-12-01';
+export const STORY_END = '2020-02-12';
+
+/** Milestones marked on the timeline; each is in the story and its sources. */
+export const TIMELINE_EVENTS = [
+  { date: '2019-12-19', label: 'Ground offensive begins' },
+  { date: '2020-01-28', label: 'Maarat al-Numan taken' },
+  { date: '2020-02-05', label: 'Government troops enter Saraqeb' },
+  { date: '2020-02-11', label: 'Whole M-5 in government hands' },
+] as const;
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function formatDay(iso: string, unit: 'day' | 'month' = 'day'): string {
+  return (unit === 'day' ? DAY : MONTH).format(new Date(`${iso}T00:00:00Z`));
+}

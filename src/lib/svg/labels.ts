@@ -1,0 +1,133 @@
+/** A rectangle in pixels: left, top, right, bottom. */
+export type Rect = [number, number, number, number];
+
+export const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+const within = (a: Rect, b: Rect) => a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3];
+
+/**
+ * How wide a line of text is, near enough to keep labels apart. The picture is made in Node,
+ * where no font can be measured, and is shown in Noto Sans or whatever sans-serif the reader has
+ * (DejaVu Sans, among the widest, on many Linux systems), so this errs on the wide side.
+ */
+export function textWidth(text: string, size: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += /[A-Z]/.test(ch) ? 0.72 : /[ .,:;'’·()*|il-]/.test(ch) ? 0.32 : 0.6;
+  return em * size * (bold ? 1.1 : 1);
+}
+
+export interface LabelRequest {
+  id: string;
+  /** One or more lines, drawn one under the other. */
+  lines: string[];
+  /** The labelled point and the radius of its dot. */
+  x: number;
+  y: number;
+  radius: number;
+  size: number;
+  bold: boolean;
+  /** Drawn even where it overlaps other labels (a called-out place must be named). */
+  required: boolean;
+}
+
+export interface PlacedLabel extends LabelRequest {
+  /** Where the text is anchored: the first line's baseline. */
+  tx: number;
+  ty: number;
+  anchor: 'start' | 'middle' | 'end';
+  box: Rect;
+}
+
+export const LINE_HEIGHT = 1.2;
+
+/** Right, left, above, below, then the diagonals: the cartographer's usual order. */
+const POSITIONS: [number, number][] = [
+  [1, 0],
+  [-1, 0],
+  [0, -1],
+  [0, 1],
+  [1, -1],
+  [1, 1],
+  [-1, -1],
+  [-1, 1],
+];
+
+function candidate(label: LabelRequest, [dx, dy]: [number, number]): PlacedLabel {
+  const w = Math.max(...label.lines.map((line) => textWidth(line, label.size, label.bold)));
+  const h = label.size * LINE_HEIGHT * label.lines.length;
+  // Beside the dot and clear of it, straight out or diagonally off the corner of its box.
+  const gap = dx !== 0 && dy !== 0 ? label.radius + 1 : label.radius + 3;
+  const cx = label.x + dx * gap;
+  const cy = label.y + dy * (gap + h / 2);
+  const left = dx > 0 ? cx : dx < 0 ? cx - w : cx - w / 2;
+  const anchor = dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle';
+  // A baseline 0.35 em below a line's middle centres its lower-case letters there.
+  const ty = cy - h / 2 + label.size * (LINE_HEIGHT / 2 + 0.35);
+  return { ...label, tx: cx, ty, anchor, box: [left, cy - h / 2, left + w, cy + h / 2] };
+}
+
+/** A line segment in pixels: x1, y1, x2, y2. */
+export type Segment = [number, number, number, number];
+
+/** Whether a segment crosses or lies in a rectangle (Liang–Barsky clipping). */
+export function crosses([x1, y1, x2, y2]: Segment, [left, top, right, bottom]: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  for (const [p, q] of [
+    [-dx, x1 - left],
+    [dx, right - x1],
+    [-dy, y1 - top],
+    [dy, bottom - y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+export interface Obstacles {
+  /** Never covered: dots, symbols, the legend, the credits. */
+  hard: Rect[];
+  /** Avoided where a clear position exists: roads and movements, their arrow heads. */
+  soft: Segment[];
+}
+
+/**
+ * Places labels in priority order beside their points, in the first position that stays in the
+ * picture and clear of everything placed before it, and of lines too where it can. A label with
+ * no clear position is dropped, as MapLibre drops colliding labels, unless it is `required`:
+ * then it takes its first position inside the picture.
+ */
+export function placeLabels(requests: LabelRequest[], obstacles: Obstacles, width: number, height: number): PlacedLabel[] {
+  const view: Rect = [4, 4, width - 4, height - 4];
+  const hard = [...obstacles.hard];
+  const placed: PlacedLabel[] = [];
+  for (const request of requests) {
+    const options = POSITIONS.map((p) => candidate(request, p)).filter(({ box }) => within(box, view));
+    const free = options.filter(({ box }) => !hard.some((t) => overlaps(box, t)));
+    const chosen =
+      free.find(({ box }) => !obstacles.soft.some((s) => crosses(s, box))) ?? free[0] ?? (request.required ? options[0] : undefined);
+    if (!chosen) continue;
+    placed.push(chosen);
+    hard.push(chosen.box);
+  }
+  return placed;
+}
+
+/** Breaks text into lines no wider than `maxWidth` px, at spaces, as MapLibre's `text-max-width`. */
+export function wrap(text: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, size) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
