@@ -16,10 +16,11 @@ import {
 } from './model.ts';
 import { REGION_BBOX, STORY_BBOX, STORY_WINDOW } from './region.ts';
 import { FEATURE_WORD, FILE_KEYS, FILE_SCHEMAS, type DataInput, type FileKey } from './schema.ts';
+import { SEED_FILE, seedParagraphCount } from '../story/seed.ts';
 
 // Builds and tests run from the project root (npm scripts); Vite rewrites `import.meta.url`.
 export const DEFAULT_DATA_DIR = resolve(process.cwd(), 'data');
-export const DEFAULT_SEED_FILE = resolve(process.cwd(), 'seeds/idlib-2020-02-11-reuters.txt');
+export const DEFAULT_SEED_FILE = SEED_FILE;
 
 /** One data file: how error messages name it, and its parsed JSON. */
 export interface DataFile {
@@ -64,12 +65,8 @@ export function readDataFiles(dataDir: string = DEFAULT_DATA_DIR): DataFiles {
   return files;
 }
 
-/** Paragraphs (¶) of a seed article: its non-empty lines, numbered from 1. */
-export function countSeedParagraphs(seedFile: string = DEFAULT_SEED_FILE): number {
-  return readFileSync(seedFile, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim()).length;
-}
+/** How many paragraphs (¶) a seed article has. */
+export const countSeedParagraphs = (seedFile: string = DEFAULT_SEED_FILE): number => seedParagraphCount(seedFile);
 
 /** Reads, validates and resolves a data folder. Throws a DataError naming every problem. */
 export function loadCatalog(options: LoadOptions = {}): Catalog {
