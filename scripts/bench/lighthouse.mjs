@@ -1,0 +1,129 @@
+// Lighthouse 12.2.3 through its CLI, one fresh Chrome per run, mobile and desktop presets.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { findChrome, log, median, run } from './util.mjs';
+
+const require = createRequire(import.meta.url);
+export const LIGHTHOUSE_FLAGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--disable-background-networking'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+export function lighthouseVersion() {
+  return JSON.parse(readFileSync(require.resolve('lighthouse/package.json'), 'utf8')).version;
+}
+
+/** One Lighthouse run; resolves with the figures the report needs. */
+async function once(url, preset, outFile, timeoutMs, extraFlags = []) {
+  const cli = require.resolve('lighthouse/cli/index.js');
+  const chromePath = findChrome();
+  const args = [
+    cli,
+    url,
+    '--output=json',
+    `--output-path=${outFile}`,
+    `--only-categories=${CATEGORIES.join(',')}`,
+    `--chrome-flags=${[...LIGHTHOUSE_FLAGS, ...extraFlags].join(' ')}`,
+    '--max-wait-for-load=90000',
+    '--disable-full-page-screenshot',
+    '--quiet',
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  await run(process.execPath, args, { timeoutMs, env: { ...process.env, ...(chromePath ? { CHROME_PATH: chromePath } : {}) } });
+  const lhr = JSON.parse(readFileSync(outFile, 'utf8'));
+  rmSync(outFile, { force: true });
+  return summarise(lhr);
+}
+
+function summarise(lhr) {
+  const audit = (id) => lhr.audits[id];
+  const num = (id) => audit(id)?.numericValue ?? null;
+  const score = (id) => lhr.categories[id]?.score ?? null;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    fcpMs: num('first-contentful-paint'),
+    lcpMs: num('largest-contentful-paint'),
+    tbtMs: num('total-blocking-time'),
+    cls: num('cumulative-layout-shift'),
+    speedIndexMs: num('speed-index'),
+    lcpElement: lcpElement(audit('largest-contentful-paint-element')),
+    // Main-thread time by kind (script evaluation, rendering, …) and the scripts that cost most.
+    mainThreadMs: Object.fromEntries((audit('mainthread-work-breakdown')?.details?.items ?? []).map((i) => [i.group, Math.round(i.duration)])),
+    topScripts: (audit('bootup-time')?.details?.items ?? []).slice(0, 5).map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ''), totalMs: Math.round(i.total), scriptingMs: Math.round(i.scripting) })),
+    runWarnings: lhr.runWarnings ?? [],
+    runtimeError: lhr.runtimeError?.code ?? null,
+    failedAudits: Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode) && !isMetric(a.id))
+      .map((a) => ({ id: a.id, title: a.title, score: a.score, displayValue: a.displayValue ?? '' }))
+      .slice(0, 20),
+  };
+}
+
+const isMetric = (id) =>
+  ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'max-potential-fid'].includes(id);
+
+/** The LCP element's label, selector and snippet from the `largest-contentful-paint-element` audit. */
+function lcpElement(audit) {
+  const find = (details) => {
+    if (!details) return undefined;
+    if (details.type === 'list') for (const item of details.items ?? []) {
+      const found = find(item);
+      if (found) return found;
+    }
+    for (const item of details.items ?? []) if (item?.node?.type === 'node') return item.node;
+    return undefined;
+  };
+  const node = find(audit?.details);
+  if (!node) return audit?.errorMessage ? { error: audit.errorMessage.slice(0, 200) } : null;
+  return { label: node.nodeLabel ?? '', selector: node.selector ?? '', snippet: (node.snippet ?? '').slice(0, 200) };
+}
+
+/**
+ * `runs` Lighthouse runs of each preset, alternating, with per-metric medians; then, unless
+ * `baseline` is false, one run of each preset in a Chromium without WebGL (the page falls back
+ * to its static maps): the same page without the live map's cost, measured in the same run.
+ */
+export async function lighthouseAll(url, { runs = 3, tmp, timeoutMs = 240_000, baseline = true }) {
+  mkdirSync(tmp, { recursive: true });
+  const results = { mobile: [], desktop: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const preset of ['mobile', 'desktop']) {
+      const started = Date.now();
+      const r = await once(url, preset, join(tmp, `lighthouse-${preset}-${i + 1}.json`), timeoutMs);
+      log(`lighthouse ${preset} run ${i + 1}/${runs}: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms CLS ${r.cls?.toFixed(3)} (${Math.round((Date.now() - started) / 1000)} s)`);
+      results[preset].push(r);
+    }
+  }
+  const summary = {};
+  for (const preset of ['mobile', 'desktop']) {
+    const list = results[preset];
+    const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'];
+    const med = Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))]));
+    // The run whose performance score is the median one names the LCP element.
+    const byScore = list.slice().sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
+    const medianRun = byScore[Math.floor((byScore.length - 1) / 2)];
+    const elements = [...new Set(list.map((r) => r.lcpElement?.selector ?? 'none'))];
+    summary[preset] = {
+      runs: list.length,
+      median: med,
+      lcpElement: medianRun?.lcpElement ?? null,
+      lcpElementsSeen: elements,
+      perRun: list.map(({ failedAudits, runWarnings, mainThreadMs, topScripts, ...r }) => r),
+      failedAudits: medianRun?.failedAudits ?? [],
+      mainThreadMs: medianRun?.mainThreadMs ?? {},
+      topScripts: medianRun?.topScripts ?? [],
+      runWarnings: [...new Set(list.flatMap((r) => r.runWarnings))],
+    };
+  }
+  if (baseline) {
+    for (const preset of ['mobile', 'desktop']) {
+      const r = await once(url, preset, join(tmp, `lighthouse-${preset}-no-webgl.json`), timeoutMs, ['--disable-webgl', '--disable-3d-apis']);
+      log(`lighthouse ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`);
+      const { failedAudits, runWarnings, ...rest } = r;
+      summary[preset].noWebgl = rest;
+    }
+  }
+  return summary;
+}
