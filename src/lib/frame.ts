@@ -25,11 +25,15 @@ export interface FrameOptions {
  */
 export const ANIMATION_WINDOW: readonly [number, number] = [0.1, 0.7];
 
+/** Animation time moves in steps this fine: finer than the eye can follow, coarse enough that
+ * most scroll events change nothing and cost nothing. */
+export const TIME_STEP = 1 / 400;
+
 /** Progress through a section (0..1) mapped to animation time (0..1), eased at both ends. */
 export function animationTime(progress: number): number {
   const [start, end] = ANIMATION_WINDOW;
   const t = Math.min(1, Math.max(0, (progress - start) / (end - start)));
-  return t * t * (3 - 2 * t);
+  return Math.round((t * t * (3 - 2 * t)) / TIME_STEP) * TIME_STEP;
 }
 
 /** The section's camera, with its `narrow` overrides on phones. */

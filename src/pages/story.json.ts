@@ -7,7 +7,7 @@ import type { StoryPayload } from '../lib/story/payload.ts';
 export const GET: APIRoute = async () => {
   const steps = await getSteps();
   const payload: StoryPayload = {
-    steps: steps.map((s) => ({ slug: s.slug, title: s.data.title, alt: s.data.alt, map: s.data.map })),
+    steps: steps.map((s) => ({ slug: s.slug, map: s.data.map })),
     // Only the paths the story draws, already resampled for slicing in the browser.
     paths: samplePaths(new Set(steps.flatMap((s) => s.data.map.paths.map((p) => p.id)))),
     outlines: locatorOutlines(),

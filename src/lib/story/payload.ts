@@ -2,11 +2,9 @@ import type { LocatorOutlines } from '../locator.ts';
 import type { PathSamples } from '../paths.ts';
 import type { MapState } from './mapState.ts';
 
-/** What the live map needs of one section. */
+/** What the live map needs of one section (its text and map description are in the page). */
 export interface StepView {
   slug: string;
-  title: string;
-  alt: string;
   map: MapState;
 }
 
