@@ -12,6 +12,25 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [svelte(), relativeUrls()],
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> on every page: the site may fetch only from its own host.
+  // Astro hashes the inline <style> and <script> it emits and adds them to style-src/script-src.
+  // MapLibre fits inside: its worker is a same-origin module (blob: is allowed for browsers or
+  // versions that wrap it), its fonts load through the CSS Font Loading API from 'self', and
+  // the style properties Svelte and MapLibre set from script (CSSOM) are not inline styles.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+      ],
+    },
+  },
   vite: {
     build: {
       modulePreload: false,

@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import StoryMap from '../components/StoryMap.svelte';
+import { showStillMaps } from '../lib/map/fallback.ts';
 
 /**
  * Without WebGL the live map cannot draw. Finding out here, before any map code loads, lets the
@@ -18,5 +19,5 @@ function hasWebGL(): boolean {
 // The live map exists only with JavaScript, so it is mounted here rather than rendered on the
 // server: the HTML carries the story's text and nothing the map needs.
 const slot = document.querySelector<HTMLElement>('.stage-slot');
-if (!hasWebGL()) document.documentElement.dataset.map = 'failed';
+if (!hasWebGL()) showStillMaps(new Error('WebGL is not available'));
 else if (slot) mount(StoryMap, { target: slot });

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { getGlobalDispatcher, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 // MapLibre 6 cannot find its worker after a Vite build: hand it the bundled worker's URL.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
@@ -10,6 +10,14 @@ import { buildStyle } from './style.ts';
 export type { MapLibreMap };
 
 const absolute = (url: string) => new URL(url, import.meta.url).href;
+
+/** How long the map may take to load before the page gives up and shows the still maps. */
+export const LOAD_TIMEOUT_MS = 20_000;
+
+// A worker that fails (its script missing, say) is reported twice: to the map, which fails over
+// to the still maps, and to the dispatcher all maps share, which has no listener and so logs a
+// console error. The map's report is the one that counts; this one is kept as a warning.
+getGlobalDispatcher().on('error', (event) => console.warn('MapLibre worker error:', event.error));
 
 /** An arrow head pointing north, one per movement colour (MapLibre rotates it by bearing). */
 function arrowImage(colour: string) {
@@ -33,8 +41,9 @@ function arrowImage(colour: string) {
 
 /**
  * Creates the story's map in `container` and resolves once the style and data have loaded.
- * Rejects when WebGL is missing or the map fails before loading, so the caller can fall back
- * to the static pictures.
+ * Rejects when WebGL is missing, the map fails before loading, or it has not loaded within
+ * LOAD_TIMEOUT_MS (a stalled request never errors), so the caller can fall back to the static
+ * pictures; a map that rejects has removed itself.
  */
 export function createMap(container: HTMLElement, root: URL, camera: Camera, options: { testing?: boolean; interactive?: boolean } = {}): Promise<MapLibreMap> {
   setWorkerUrl(absolute(workerUrl));
@@ -59,9 +68,19 @@ export function createMap(container: HTMLElement, root: URL, camera: Camera, opt
     map.once('style.load', () => {
       for (const [kind, colour] of Object.entries(PATH_COLOURS)) map.addImage(`arrow-${kind}`, arrowImage(colour));
     });
-    map.once('load', () => resolve(map));
-    map.once('error', (event) => {
-      if (!map.loaded()) reject(event.error);
-    });
+    const timer = setTimeout(() => settle(new Error(`The map did not load within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+    const onError = (event: { error: unknown }) => settle(event.error ?? new Error('The map failed to load'));
+    let settled = false;
+    function settle(error?: unknown) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      map.off('error', onError);
+      if (error === undefined) return resolve(map);
+      map.remove();
+      reject(error);
+    }
+    map.once('load', () => settle());
+    map.on('error', onError);
   });
 }
