@@ -8,10 +8,11 @@ import { frame } from '../../src/lib/frame.ts';
 import { viewport } from '../../src/lib/geo/mercator.ts';
 import { mapStateSchema } from '../../src/lib/story/mapState.ts';
 import { renderSvg } from '../../src/lib/svg/renderSvg.ts';
+import { STILL_MAP } from '../../src/lib/svg/stillMap.ts';
 
 // The static map of every story section, drawn from the real data as `/maps/<slug>.svg` draws it.
 const STORY_DIR = join(process.cwd(), 'src/content/story');
-const size = { width: 1200, height: 900 };
+const size = STILL_MAP;
 const paths = samplePaths();
 const { places } = catalog();
 

@@ -3,6 +3,7 @@ import { samplePaths } from '../../lib/data/samplePaths.ts';
 import { frame } from '../../lib/frame.ts';
 import { getSteps } from '../../lib/story/steps.ts';
 import { renderSvg } from '../../lib/svg/renderSvg.ts';
+import { STILL_MAP } from '../../lib/svg/stillMap.ts';
 
 /**
  * `/maps/<section>.svg`: each section's map at its end state, drawn at build time. It is what
@@ -14,8 +15,7 @@ export const getStaticPaths = (async () => {
     params: { slug: step.slug },
     props: {
       svg: renderSvg(frame(step.data.map, 1, paths, {}), {
-        width: 1200,
-        height: 900,
+        ...STILL_MAP,
         title: step.data.title,
         description: step.data.alt,
         legend: true,

@@ -1,0 +1,110 @@
+/*! Embed loader for "The fight for the M-5" (Idlib explainer). No dependencies.
+ * Sizes every <iframe data-idlib-embed> on the page to the height of its content, from the
+ * messages the embedded page sends (pym.js's `pymxPYMx<id>xPYMxheightxPYMx<px>` string, or
+ * AMP's {sentinel: 'amp', type: 'embed-size', height}). It trusts a message only when it comes
+ * from one of those iframes' own windows (event.source), never from anything else on the page.
+ * Safe to include once per embed: a second copy only looks for new iframes.
+ */
+(function () {
+  'use strict';
+  var SELECTOR = 'iframe[data-idlib-embed]';
+  var DELIMITER = 'xPYMx';
+  var MAX_HEIGHT = 100000;
+
+  if (window.idlibEmbedLoader) {
+    window.idlibEmbedLoader.scan();
+    return;
+  }
+
+  /** The height a message reports, or NaN when it is not a height message. */
+  function heightFrom(data) {
+    if (typeof data === 'string') {
+      var parts = data.split(DELIMITER);
+      if (parts.length >= 4 && parts[0] === 'pym' && parts[2] === 'height') return Number(parts.slice(3).join(DELIMITER));
+      return NaN;
+    }
+    if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'embed-size') return Number(data.height);
+    return NaN;
+  }
+
+  /** pym.Parent's id for the frame, if its URL has one; '' otherwise (the embed then uses '' too). */
+  function childId(iframe) {
+    var match = /[?&]childId=([^&#]*)/.exec(iframe.getAttribute('src') || '');
+    if (!match) return '';
+    try {
+      return decodeURIComponent(match[1].replace(/\+/g, ' '));
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function resize(iframe, height) {
+    if (!(height >= 0 && height <= MAX_HEIGHT)) return;
+    var px = Math.ceil(height);
+    if (iframe.style.height !== px + 'px') iframe.style.height = px + 'px';
+    if (iframe.getAttribute('height') !== String(px)) iframe.setAttribute('height', String(px));
+  }
+
+  /** Asks the embed for its height, as pym's parent does: a `width` message (the frame's inner width). */
+  function ask(iframe) {
+    var target = iframe.contentWindow;
+    if (!target) return;
+    target.postMessage(['pym', childId(iframe), 'width', String(iframe.clientWidth)].join(DELIMITER), '*');
+  }
+
+  // When a frame's width changes, ask again: a browser may not run layout observers inside a
+  // cross-origin frame that is off screen, so the embed might not notice on its own until seen.
+  var widths = typeof WeakMap === 'function' ? new WeakMap() : null;
+  var resized =
+    typeof ResizeObserver === 'function' && widths
+      ? new ResizeObserver(function (entries) {
+          for (var i = 0; i < entries.length; i++) {
+            var iframe = entries[i].target;
+            if (widths.get(iframe) === iframe.clientWidth) continue;
+            widths.set(iframe, iframe.clientWidth);
+            ask(iframe);
+          }
+        })
+      : null;
+
+  function prepare(iframe) {
+    if (iframe.hasAttribute('data-idlib-embed-sized')) return;
+    iframe.setAttribute('data-idlib-embed-sized', '');
+    // The height is exact: the frame never needs a scrollbar of its own.
+    iframe.setAttribute('scrolling', 'no');
+    iframe.style.overflow = 'hidden';
+    iframe.addEventListener('load', function () {
+      ask(iframe);
+    });
+    if (resized) {
+      widths.set(iframe, iframe.clientWidth);
+      resized.observe(iframe);
+    }
+    // The embed may have reported its height before this script ran: ask again.
+    ask(iframe);
+  }
+
+  function scan() {
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) prepare(frames[i]);
+  }
+
+  window.addEventListener('message', function (event) {
+    if (!event.source) return;
+    var height = heightFrom(event.data);
+    if (isNaN(height)) return;
+    // Looked up on every message, so iframes added after this script ran are sized too.
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        prepare(frames[i]);
+        resize(frames[i], height);
+        return;
+      }
+    }
+  });
+
+  window.idlibEmbedLoader = { scan: scan, version: 1 };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  scan();
+})();
