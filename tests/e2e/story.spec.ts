@@ -47,17 +47,28 @@ test.describe('desktop', () => {
     const path = section!.map.paths.find((p) => p.from < p.to)!;
     await page.goto('./');
     await waitForMap(page);
-    await scrollToSection(page, section!.slug, 0.02);
+    // The map updates on the animation frame after a scroll event: read it once it holds still.
+    const drawnAt = async (progress: number) => {
+      await scrollToSection(page, section!.slug, progress);
+      let last = NaN;
+      await expect
+        .poll(async () => {
+          const now = (await mapState(page))!.paths[path.id]!;
+          const steady = now === last;
+          last = now;
+          return steady;
+        })
+        .toBe(true);
+      return last;
+    };
+    await drawnAt(0.02);
     await settled(page, section!.slug);
-    expect((await mapState(page))!.paths[path.id]).toBeCloseTo(path.from, 2);
-    await scrollToSection(page, section!.slug, 0.4);
-    const middle = (await mapState(page))!.paths[path.id]!;
+    expect(await drawnAt(0.02)).toBeCloseTo(path.from, 2);
+    const middle = await drawnAt(0.4);
     expect(middle).toBeGreaterThan(path.from);
     expect(middle).toBeLessThan(path.to);
-    await scrollToSection(page, section!.slug, 0.9);
-    expect((await mapState(page))!.paths[path.id]).toBeCloseTo(path.to, 5);
-    await scrollToSection(page, section!.slug, 0.4);
-    expect((await mapState(page))!.paths[path.id]).toBeCloseTo(middle, 2);
+    expect(await drawnAt(0.9)).toBeCloseTo(path.to, 5);
+    expect(await drawnAt(0.4)).toBeCloseTo(middle, 2);
   });
 
   test('a #section link opens on that section’s map', async ({ page }) => {
