@@ -1,7 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
+import { createHash } from 'node:crypto';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
+import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
+
+// Astro hashes the scripts it bundles; the one inline script it leaves alone is hashed here.
+/** @type {`sha256-${string}`} */
+const earlyCheckHash = `sha256-${createHash('sha256').update(EARLY_CHECK_SCRIPT).digest('base64')}`;
 
 // The built folder must work at `/` and under any sub-path without a rebuild (hosts copy it
 // anywhere), so every URL the site emits is relative: Vite writes asset URLs relative to the
@@ -29,6 +35,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'none'",
       ],
+      scriptDirective: { hashes: [earlyCheckHash] },
     },
   },
   vite: {

@@ -6,10 +6,10 @@ export const FALLBACK_NOTICE = 'The interactive map could not load here, so each
  * the notice is a polite status region, filled only now so screen readers announce it.
  */
 export function showStillMaps(reason: unknown) {
-  const root = document.documentElement;
-  if (root.dataset.map === 'failed') return;
-  console.warn('The live map is unavailable; showing the still maps instead.', reason);
-  root.dataset.map = 'failed';
   const notice = document.querySelector('.map-failed');
+  if (notice?.textContent) return;
+  console.warn('The live map is unavailable; showing the still maps instead.', reason);
+  // The page's head may have set this already, before first paint (Page.astro).
+  document.documentElement.dataset.map = 'failed';
   if (notice) notice.textContent = FALLBACK_NOTICE;
 }
