@@ -84,3 +84,12 @@ export function createMap(container: HTMLElement, root: URL, camera: Camera, opt
     map.on('error', onError);
   });
 }
+
+/**
+ * Calls `fail` when a loaded map breaks: a source or tile error, or its WebGL context lost.
+ * The page then shows its still maps instead.
+ */
+export function onMapFailure(map: MapLibreMap, fail: (error: unknown) => void) {
+  map.on('error', (event) => fail(event.error));
+  map.getCanvas().addEventListener('webglcontextlost', () => fail(new Error('WebGL context lost')));
+}

@@ -18,3 +18,10 @@ export interface StoryPayload {
   paths: Record<string, PathSamples>;
   outlines: LocatorOutlines;
 }
+
+/** Fetches `story.json` from the site root; a missing or broken file rejects (the map falls back). */
+export async function fetchStory(root: URL): Promise<StoryPayload> {
+  const response = await fetch(new URL('story.json', root));
+  if (!response.ok) throw new Error(`story.json: HTTP ${response.status}`);
+  return (await response.json()) as StoryPayload;
+}
