@@ -4,6 +4,8 @@ import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
 import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
+import { LIGHT } from './src/lib/cartography/palette.ts';
+import { cssTokens } from './src/lib/cartography/tokens.ts';
 
 // Astro hashes the scripts it bundles; the one inline script it leaves alone is hashed here.
 /** @type {`sha256-${string}`} */
@@ -39,6 +41,7 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [tokensStylesheet()],
     build: {
       modulePreload: false,
       assetsInlineLimit: 0,
@@ -54,3 +57,18 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * `virtual:tokens.css`: the map's palette as CSS custom properties (src/lib/cartography/tokens.ts),
+ * so the pages' stylesheets and the map draw with the same colours from one source.
+ * @returns {import('vite').Plugin}
+ */
+function tokensStylesheet() {
+  const id = 'virtual:tokens.css';
+  const resolved = `\0${id}`;
+  return {
+    name: 'tokens-stylesheet',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (source) => (source === resolved ? cssTokens(LIGHT) : undefined),
+  };
+}

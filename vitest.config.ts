@@ -4,7 +4,8 @@ import { getViteConfig } from 'astro/config';
 // Unit tests run through Astro's Vite config so `astro:content` and friends resolve as in the build.
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // Unit tests sit beside the code they test; tests/ holds those that read the built site.
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'data/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-reports/unit.json' },

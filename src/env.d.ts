@@ -7,3 +7,4 @@ declare module '*.woff2?url' {
   const url: string;
   export default url;
 }
+declare module 'virtual:tokens.css';

@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import StoryMap from '../components/StoryMap.svelte';
+import StoryMap from '../components/story/StoryMap.svelte';
 import { showStillMaps } from '../lib/map/fallback.ts';
 
 // The page's head has already checked for WebGL (src/lib/map/earlyCheck.ts). The live map

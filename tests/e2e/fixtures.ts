@@ -37,7 +37,7 @@ function isLocal(url: URL): boolean {
 
 /** Waits until the live map has loaded and finished drawing. */
 export async function waitForMap(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-map', 'ready', { timeout: 60_000 });
 }
 
 /**

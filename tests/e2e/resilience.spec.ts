@@ -13,7 +13,7 @@ import { serve } from '../../scripts/serve.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 // Read from the source, not imported: importing loadMap.ts would pull MapLibre into Node.
-const LOAD_TIMEOUT_MS = Number(/LOAD_TIMEOUT_MS = ([\d_]+)/.exec(readFileSync('src/lib/map/loadMap.ts', 'utf8'))![1]!.replaceAll('_', ''));
+const LOAD_TIMEOUT_MS = Number(/LOAD_TIMEOUT_MS = ([\d_]+)/.exec(readFileSync('src/lib/map/controller.ts', 'utf8'))![1]!.replaceAll('_', ''));
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

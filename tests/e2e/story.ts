@@ -1,33 +1,22 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
-import type { Camera } from '../../src/lib/story/mapState.ts';
+import { NARROW_QUERY } from '../../src/lib/cartography/breakpoints.ts';
+import type { MapTestState } from '../../src/lib/map/testHook.ts';
+import type { Camera } from '../../src/lib/story/section.ts';
 
-export interface MapStateForTests {
-  step: string;
-  index: number;
-  progress: number;
-  moving: boolean;
-  camera: Camera;
-  target: Camera;
-  layers: string[];
-  paths: Record<string, number>;
-  date: string;
-  reducedMotion: boolean;
-}
-
-export const mapState = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __mapState?: MapStateForTests }).__mapState);
+/** The live map's state, read back from MapLibre by the page's test hook (`?testing` pages only). */
+export const mapState = (page: Page): Promise<MapTestState | undefined> => page.evaluate(() => window.__mapTest?.state());
 
 /** Scrolls so the reader is `progress` (0..1) through the section, as the wheel would. */
 export async function scrollToSection(page: Page, slug: string, progress: number) {
   const y = await page.evaluate(
-    ({ slug, progress }) => {
+    ({ slug, progress, narrowQuery }) => {
       const element = document.getElementById(slug)!;
-      const offset = matchMedia('(max-width: 639px)').matches ? 0.75 : 0.5;
+      const offset = matchMedia(narrowQuery).matches ? 0.75 : 0.5;
       const top = element.getBoundingClientRect().top + scrollY;
       return Math.round(top + progress * element.offsetHeight - innerHeight * offset);
     },
-    { slug, progress },
+    { slug, progress, narrowQuery: NARROW_QUERY },
   );
   // Move in wheel-sized steps with a frame between them, so scroll events and intersection
   // changes arrive as they do for a reader.
@@ -44,17 +33,24 @@ export async function scrollToSection(page: Page, slug: string, progress: number
   }
 }
 
-/** Waits until the map shows `slug` and has stopped moving, and returns its state. */
-export async function settled(page: Page, slug: string): Promise<MapStateForTests> {
+/**
+ * Waits until the map shows `slug`, has stopped moving and holds still for two readings in a
+ * row (the last scroll event's frame has been drawn), and returns its state.
+ */
+export async function settled(page: Page, slug: string): Promise<MapTestState> {
+  let last = '';
+  let state: MapTestState | undefined;
+  // Flights draw slowly on a busy machine's software WebGL: allow for it.
   await expect
     .poll(async () => {
-      const s = await mapState(page);
-      return s && !s.moving ? s.step : undefined;
-    })
-    .toBe(slug);
-  // One more frame for the scroll position's last progress event.
-  await page.waitForTimeout(150);
-  return (await mapState(page))!;
+      state = await mapState(page);
+      const now = JSON.stringify(state);
+      const steady = !!state && state.section === slug && !state.moving && now === last;
+      last = now;
+      return steady;
+    }, { timeout: 60_000 })
+    .toBe(true);
+  return state!;
 }
 
 /** Camera equality within what the eye can tell apart at the story's zooms. */

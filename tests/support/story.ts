@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { mapStateSchema, type MapState } from '../../src/lib/story/mapState.ts';
+import { mapStateSchema } from '../../src/build/mapStateSchema.ts';
+import type { SectionMap } from '../../src/lib/story/section.ts';
 
 export interface StorySection {
   file: string;
@@ -8,7 +9,7 @@ export interface StorySection {
   title: string;
   order: number;
   alt: string;
-  map: MapState;
+  map: SectionMap;
   body: string;
 }
 
@@ -40,4 +41,4 @@ export function readStory(): StorySection[] {
 }
 
 /** The date a section's timeline shows at its end. */
-export const endDate = (map: MapState) => (typeof map.date === 'string' ? map.date : map.date.to);
+export const endDate = (map: SectionMap) => (typeof map.date === 'string' ? map.date : map.date.end);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_FILE } from '../../src/lib/story/seed.ts';
+import { SEED_FILE } from '../../src/build/seed.ts';
 
 // Every direct quotation in the story must stand in the seed article word for word: the story may
 // paraphrase, but what it puts inside quotation marks is what the speaker said, as Reuters printed it.

@@ -1,5 +1,5 @@
 import { flushSync, mount } from 'svelte';
-import type { LegendEntry } from '../../lib/map/legend.ts';
+import type { LegendEntry } from '../../lib/cartography/legend.ts';
 import { sizeToHost } from '../../lib/embed/sizing.ts';
 import EmbedMap from './EmbedMap.svelte';
 

@@ -1,4 +1,4 @@
-import { ANIMATION_WINDOW } from '../frame.ts';
+import { ANIMATION_WINDOW } from '../frame/frame.ts';
 
 /** How long an embed's one-off animation lasts, in ms. */
 export const PLAY_MS = 2500;

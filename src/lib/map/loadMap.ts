@@ -3,62 +3,67 @@ import { getGlobalDispatcher, Map as MapLibreMap, setWorkerUrl } from 'maplibre-
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
-import type { Camera } from '../story/mapState.ts';
-import { PATH_COLOURS } from './palette.ts';
-import { buildStyle } from './style.ts';
+import { ACTORS } from '../cartography/layers.ts';
+import type { Palette } from '../cartography/palette.ts';
+import { ARROW } from '../cartography/symbols.ts';
+import type { Camera } from '../story/section.ts';
+import { ARROW_ICON, buildStyle, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
+export { createRenderer } from './renderer.ts';
 
 const absolute = (url: string) => new URL(url, import.meta.url).href;
-
-/** How long the map may take to load before the page gives up and shows the still maps. */
-export const LOAD_TIMEOUT_MS = 20_000;
 
 // A worker that fails (its script missing, say) is reported twice: to the map, which fails over
 // to the still maps, and to the dispatcher all maps share, which has no listener and so logs a
 // console error. The map's report is the one that counts; this one is kept as a warning.
 getGlobalDispatcher().on('error', (event) => console.warn('MapLibre worker error:', event.error));
 
-/** An arrow head pointing north, one per movement colour (MapLibre rotates it by bearing). */
-function arrowImage(colour: string) {
-  const size = 28;
+/** The arrow head of the vocabulary, pointing north, as an icon MapLibre rotates by bearing. */
+function arrowImage(colour: string, halo: string) {
+  const { size, tip } = ARROW.icon;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
   const context = canvas.getContext('2d')!;
   context.beginPath();
-  context.moveTo(size / 2, 2);
-  context.lineTo(size - 4, size - 5);
-  context.lineTo(size / 2, size - 10);
-  context.lineTo(4, size - 5);
+  ARROW.points.forEach(([x, y], i) => (i ? context.lineTo : context.moveTo).call(context, size / 2 + x, tip + y));
   context.closePath();
   context.fillStyle = colour;
-  context.strokeStyle = '#ffffff';
-  context.lineWidth = 2;
+  context.strokeStyle = halo;
+  context.lineWidth = ARROW.stroke;
   context.fill();
   context.stroke();
   return context.getImageData(0, 0, size, size);
 }
 
+export interface CreateMapOptions {
+  colours: Palette;
+  /** Tests read the canvas back; readers never need the extra copy. */
+  testing?: boolean;
+  /** Only the camera helper (`npm run dev`) lets the reader drag the map. */
+  interactive?: boolean;
+}
+
 /**
  * Creates the story's map in `container` and resolves once the style and data have loaded.
- * Rejects when WebGL is missing, the map fails before loading, or it has not loaded within
- * LOAD_TIMEOUT_MS (a stalled request never errors), so the caller can fall back to the static
- * pictures; a map that rejects has removed itself.
+ * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
+ * removed itself. The caller owns the deadline (`controller.ts`).
  */
-export function createMap(container: HTMLElement, root: URL, camera: Camera, options: { testing?: boolean; interactive?: boolean } = {}): Promise<MapLibreMap> {
+export function createMap(container: HTMLElement, data: MapSources, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
   setWorkerUrl(absolute(workerUrl));
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(root, { regular: absolute(regularFont), bold: absolute(boldFont) }),
+        style: buildStyle(data, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
         ...camera,
         // The page scrolls the story; the map never takes the wheel or a swipe from the reader.
         interactive: !!options.interactive,
         attributionControl: false,
+        // The page resizes the map itself, between frames (renderer.resize).
+        trackResize: false,
         fadeDuration: 0,
-        // Tests read the canvas back; readers never need the extra copy.
         canvasContextAttributes: { preserveDrawingBuffer: !!options.testing },
       });
     } catch (error) {
@@ -66,21 +71,17 @@ export function createMap(container: HTMLElement, root: URL, camera: Camera, opt
       return;
     }
     map.once('style.load', () => {
-      for (const [kind, colour] of Object.entries(PATH_COLOURS)) map.addImage(`arrow-${kind}`, arrowImage(colour));
+      for (const actor of ACTORS) map.addImage(ARROW_ICON(actor), arrowImage(options.colours[actor], options.colours.halo));
     });
-    const timer = setTimeout(() => settle(new Error(`The map did not load within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
-    const onError = (event: { error: unknown }) => settle(event.error ?? new Error('The map failed to load'));
-    let settled = false;
-    function settle(error?: unknown) {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
+    const onError = (event: { error: unknown }) => {
       map.off('error', onError);
-      if (error === undefined) return resolve(map);
       map.remove();
-      reject(error);
-    }
-    map.once('load', () => settle());
+      reject(event.error ?? new Error('The map failed to load'));
+    };
+    map.once('load', () => {
+      map.off('error', onError);
+      resolve(map);
+    });
     map.on('error', onError);
   });
 }

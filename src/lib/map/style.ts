@@ -1,158 +1,123 @@
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { LayerId } from '../story/mapState.ts';
-import { AREA_COLOURS, BASE, MARKER_COLOURS, PATH_COLOURS } from './palette.ts';
+import { ACTORS, AREA_LAYERS, LAYER_KINDS, MARKER_LAYERS, type AreaLayer, type LayerId, type MarkerLayer } from '../cartography/layers.ts';
+import type { Palette } from '../cartography/palette.ts';
+import { FONTS, LINES, MARKER, PLACE, areaDashed, areaFill } from '../cartography/symbols.ts';
 
 /** Which style layers make up each story layer a section can switch on. */
-export const STYLE_LAYERS: Record<LayerId, string[]> = {
+export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
   idlib: ['idlib-line'],
-  control: ['control-fill', 'control-line'],
-  contested: ['contested-fill', 'contested-line'],
-  front: ['front-fill', 'front-line'],
-  strikes: ['strikes-fill', 'strikes-line'],
-  posts: ['posts-circle', 'posts-label'],
-  helicopter: ['helicopter-circle', 'helicopter-label'],
+  ...(Object.fromEntries(AREA_LAYERS.map((id) => [id, [`${id}-fill`, `${id}-line`]])) as Record<AreaLayer, string[]>),
+  ...(Object.fromEntries(MARKER_LAYERS.map((id) => [id, [`${id}-circle`, `${id}-label`]])) as Record<MarkerLayer, string[]>),
 };
 
-/** Area and marker features carry a `kind` (see data/README.md); these are the kinds each story layer draws. */
-export const LAYER_KINDS: Record<Exclude<LayerId, 'idlib'>, string[]> = {
-  control: ['control'],
-  contested: ['contested'],
-  front: ['front'],
-  strikes: ['strikes'],
-  posts: ['turkish-position', 'turkish-post-encircled'],
-  helicopter: ['helicopter-down'],
-};
-
-export const FONTS = { regular: 'Noto Sans Regular', bold: 'Noto Sans Bold' } as const;
-
-const pathColour: ExpressionSpecification = [
-  'match',
-  ['get', 'kind'],
-  ...Object.entries(PATH_COLOURS).flat(),
-  PATH_COLOURS.road,
-] as unknown as ExpressionSpecification;
+/** The layers whose filters `frame()`'s decisions set (`renderer.ts`). */
+export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-highlight', label: 'places-label', highlightedLabel: 'places-label-highlight' } as const;
+export const MARKER_CIRCLES = MARKER_LAYERS.map((id) => `${id}-circle`);
+export const ARROW_ICON = (kind: string) => `arrow-${kind}`;
 
 const hidden = { visibility: 'none' } as const;
-const byKind = (kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const byKind = (layer: AreaLayer | MarkerLayer): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', [...LAYER_KINDS[layer]]]];
+const none: ExpressionSpecification = ['in', ['get', 'id'], ['literal', []]];
+/** A dash in pixels as MapLibre wants it: in line widths. */
+const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
 
-function area(id: keyof typeof AREA_COLOURS, dashed = false): LayerSpecification[] {
-  const colour = AREA_COLOURS[id];
-  return [
-    {
-      id: `${id}-fill`,
-      type: 'fill',
-      source: 'areas',
-      filter: byKind(LAYER_KINDS[id]),
-      layout: hidden,
-      paint: { 'fill-color': colour, 'fill-opacity': id === 'control' ? 0.16 : 0.28 },
-    },
+/** The site's GeoJSON files the map draws (`dist/data/<name>.geojson`), fetched and checked first (`controller.ts`). */
+export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers'] as const;
+export type MapSources = Record<(typeof MAP_SOURCES)[number], FeatureCollection>;
+
+/**
+ * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON,
+ * and labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
+ * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
+ * too. Story layers start hidden; the renderer shows what each frame needs. The `paths` and
+ * `heads` sources start empty and are filled from the frame as the reader scrolls.
+ */
+export function buildStyle(data: MapSources, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
+  const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
+  const empty = () => source({ type: 'FeatureCollection', features: [] });
+  const pathColour = ['match', ['get', 'kind'], ...ACTORS.flatMap((actor) => [actor, colours[actor]]), colours.road] as unknown as ExpressionSpecification;
+  const byPathKind = (road: number, movement: number): ExpressionSpecification => ['match', ['get', 'kind'], 'road', road, movement];
+
+  const area = (id: AreaLayer): LayerSpecification[] => [
+    { id: `${id}-fill`, type: 'fill', source: 'areas', filter: byKind(id), layout: hidden, paint: { 'fill-color': colours[id], 'fill-opacity': areaFill(id) } },
     {
       id: `${id}-line`,
       type: 'line',
       source: 'areas',
-      filter: byKind(LAYER_KINDS[id]),
+      filter: byKind(id),
       layout: hidden,
-      paint: { 'line-color': colour, 'line-width': 1.2, ...(dashed ? { 'line-dasharray': [3, 2] } : {}) },
+      paint: { 'line-color': colours[id], 'line-width': LINES.area.width, ...(areaDashed(id) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) },
     },
   ];
-}
 
-function marker(id: 'posts' | 'helicopter'): LayerSpecification[] {
-  return [
+  const marker = (id: MarkerLayer): LayerSpecification[] => [
     {
       id: `${id}-circle`,
       type: 'circle',
       source: 'markers',
-      filter: byKind(LAYER_KINDS[id]),
+      filter: byKind(id),
       layout: hidden,
-      paint: {
-        'circle-radius': 6,
-        'circle-color': MARKER_COLOURS[id],
-        'circle-stroke-color': BASE.halo,
-        'circle-stroke-width': 2,
-      },
+      paint: { 'circle-radius': MARKER.radius, 'circle-color': colours[id], 'circle-stroke-color': colours.halo, 'circle-stroke-width': MARKER.stroke },
     },
     {
       id: `${id}-label`,
       type: 'symbol',
       source: 'markers',
-      filter: byKind(LAYER_KINDS[id]),
+      filter: byKind(id),
       layout: {
         ...hidden,
         'text-field': ['get', 'label'],
         'text-font': [FONTS.regular],
-        'text-size': 12,
+        'text-size': MARKER.labelSize,
         'text-anchor': 'top-left',
         'text-offset': [0.7, 0.5],
-        'text-max-width': 12,
+        'text-max-width': MARKER.labelWidth / MARKER.labelSize,
       },
-      paint: { 'text-color': MARKER_COLOURS[id], 'text-halo-color': BASE.halo, 'text-halo-width': 1.6 },
+      paint: { 'text-color': colours[id], 'text-halo-color': colours.halo, 'text-halo-width': 1.6 },
     },
   ];
-}
 
-/**
- * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON files,
- * and labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
- * Story layers start hidden; `applyFrame` shows what each section needs. The `paths` and
- * `heads` sources start empty and are filled from the frame as the reader scrolls.
- */
-export function buildStyle(root: URL, fonts: { regular: string; bold: string }): StyleSpecification {
-  const data = (name: string) => new URL(`data/${name}.geojson`, root).href;
-  const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   return {
     version: 8,
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
-      countries: { type: 'geojson', data: data('countries') },
-      borders: { type: 'geojson', data: data('borders') },
-      idlib: { type: 'geojson', data: data('idlib') },
-      areas: { type: 'geojson', data: data('areas') },
-      places: { type: 'geojson', data: data('places') },
-      markers: { type: 'geojson', data: data('markers') },
+      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, source(data[name])])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
       paths: empty(),
       heads: empty(),
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': BASE.sea } },
-      {
-        id: 'countries',
-        type: 'fill',
-        source: 'countries',
-        paint: { 'fill-color': ['match', ['get', 'id'], '760', BASE.syria, BASE.land] },
-      },
-      ...area('control'),
-      ...area('strikes'),
-      ...area('front', true),
-      ...area('contested', true),
-      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': BASE.border, 'line-width': 1 } },
+      { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
+      { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': ['case', ['==', ['get', 'focus'], true], colours.syria, colours.land] } },
+      ...AREA_LAYERS.flatMap(area),
+      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': colours.border, 'line-width': LINES.border } },
       {
         id: 'idlib-line',
         type: 'line',
         source: 'idlib',
         layout: hidden,
-        paint: { 'line-color': BASE.idlib, 'line-width': 1.4, 'line-dasharray': [4, 2] },
+        paint: { 'line-color': colours.idlib, 'line-width': LINES.idlib.width, 'line-dasharray': inWidths(LINES.idlib.dash, LINES.idlib.width) },
       },
       {
         id: 'paths-casing',
         type: 'line',
         source: 'paths',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': BASE.halo, 'line-width': ['match', ['get', 'kind'], 'road', 4.5, 6.5] },
+        paint: { 'line-color': colours.halo, 'line-width': byPathKind(LINES.road.casing, LINES.movement.casing) },
       },
       {
         id: 'paths-line',
         type: 'line',
         source: 'paths',
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': pathColour, 'line-width': ['match', ['get', 'kind'], 'road', 2.2, 4] },
+        paint: { 'line-color': pathColour, 'line-width': byPathKind(LINES.road.line, LINES.movement.line) },
       },
       {
         id: 'heads',
         type: 'symbol',
         source: 'heads',
         layout: {
-          'icon-image': ['concat', 'arrow-', ['get', 'kind']],
+          'icon-image': ['concat', ARROW_ICON(''), ['get', 'kind']],
           // The arrow's tip, not its middle, sits on the end of the drawn line.
           'icon-anchor': 'top',
           'icon-rotate': ['get', 'bearing'],
@@ -161,61 +126,55 @@ export function buildStyle(root: URL, fonts: { regular: string; bold: string }):
           'icon-ignore-placement': true,
         },
       },
-      ...marker('posts'),
-      ...marker('helicopter'),
+      ...MARKER_LAYERS.flatMap(marker),
       {
-        id: 'places-dot',
+        id: PLACE_LAYERS.dot,
         type: 'circle',
         source: 'places',
-        filter: ['in', ['get', 'id'], ['literal', []]],
+        filter: none,
         paint: {
-          'circle-radius': ['match', ['get', 'kind'], 'capital', 4.5, 'city', 4, 3],
-          'circle-color': BASE.label,
-          'circle-stroke-color': BASE.halo,
-          'circle-stroke-width': 1.5,
+          'circle-radius': ['match', ['get', 'kind'], 'capital', PLACE.radius('capital'), 'city', PLACE.radius('city'), PLACE.radius('town')],
+          'circle-color': colours.label,
+          'circle-stroke-color': colours.halo,
+          'circle-stroke-width': PLACE.stroke,
         },
       },
       {
-        id: 'places-highlight',
+        id: PLACE_LAYERS.ring,
         type: 'circle',
         source: 'places',
-        filter: ['in', ['get', 'id'], ['literal', []]],
-        paint: {
-          'circle-radius': 11,
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': BASE.label,
-          'circle-stroke-width': 2,
-        },
+        filter: none,
+        paint: { 'circle-radius': PLACE.ring, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': colours.label, 'circle-stroke-width': PLACE.ringStroke },
       },
       {
-        id: 'places-label',
+        id: PLACE_LAYERS.label,
         type: 'symbol',
         source: 'places',
-        filter: ['in', ['get', 'id'], ['literal', []]],
+        filter: none,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONTS.regular],
-          'text-size': ['match', ['get', 'kind'], ['capital', 'city'], 14, 12.5],
+          'text-size': ['match', ['get', 'kind'], ['capital', 'city'], PLACE.labelSize('city', false), PLACE.labelSize('town', false)],
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
           'text-radial-offset': 0.6,
           'symbol-sort-key': ['get', 'rank'],
         },
-        paint: { 'text-color': BASE.label, 'text-halo-color': BASE.halo, 'text-halo-width': 1.8 },
+        paint: { 'text-color': colours.label, 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo },
       },
       {
-        id: 'places-label-highlight',
+        id: PLACE_LAYERS.highlightedLabel,
         type: 'symbol',
         source: 'places',
-        filter: ['in', ['get', 'id'], ['literal', []]],
+        filter: none,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONTS.bold],
-          'text-size': 15,
+          'text-size': PLACE.labelSize('town', true),
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
           'text-radial-offset': 1.1,
           'text-allow-overlap': true,
         },
-        paint: { 'text-color': BASE.label, 'text-halo-color': BASE.halo, 'text-halo-width': 2 },
+        paint: { 'text-color': colours.label, 'text-halo-color': colours.halo, 'text-halo-width': 2 },
       },
     ],
   };

@@ -5,48 +5,63 @@ export interface ScrollPosition {
   progress: number;
 }
 
-/**
- * Reports which section the reader is in and how far through it, as they scroll either way.
- * `offset` is where on screen (0 top … 1 bottom) a section becomes active.
- */
-export function watchScroll(steps: HTMLElement[], offset: number, onChange: (position: ScrollPosition) => void) {
-  const scroller = scrollama();
-  let index = 0;
-  scroller
-    .setup({ step: steps, progress: true, offset: offset as scrollama.DecimalType, threshold: 2 })
-    .onStepEnter(({ index: i }) => {
-      index = i;
-      onChange({ index, progress: progressOf(steps[i]!, offset) });
-    })
-    .onStepProgress(({ index: i, progress }) => {
-      if (i === index) onChange({ index, progress });
-    })
-    .onStepExit(({ index: i, direction }) => {
-      // Leaving the first section upwards (back to the intro) or the last one downwards
-      // (on to the credits): hold that section's start or end state.
-      if (i === 0 && direction === 'up') onChange({ index: 0, progress: 0 });
-      if (i === steps.length - 1 && direction === 'down') onChange({ index: i, progress: 1 });
-    });
-  const onResize = () => scroller.resize();
-  window.addEventListener('resize', onResize);
-  return () => {
-    window.removeEventListener('resize', onResize);
-    scroller.destroy();
-  };
-}
-
-/** Progress through `step` given the trigger line at `offset`, measured now (no event needed). */
-export function progressOf(step: HTMLElement, offset: number): number {
-  const { top, height } = step.getBoundingClientRect();
+/** Progress through `element` given the trigger line at `offset`, measured now. */
+export function progressOf(element: HTMLElement, offset: number): number {
+  const { top, height } = element.getBoundingClientRect();
   return Math.min(1, Math.max(0, (innerHeight * offset - top) / height));
 }
 
-/** The section under the trigger line right now: for a reload or a `#section` link. */
-export function positionNow(steps: HTMLElement[], offset: number): ScrollPosition {
+/**
+ * The section under the trigger line right now, and how far through it the reader is. Above the
+ * first section the reader is at its start; below the last, at its end.
+ */
+export function positionNow(sections: HTMLElement[], offset: number): ScrollPosition {
   const line = innerHeight * offset;
   let index = 0;
-  steps.forEach((step, i) => {
-    if (step.getBoundingClientRect().top <= line) index = i;
+  sections.forEach((section, i) => {
+    if (section.getBoundingClientRect().top <= line) index = i;
   });
-  return { index, progress: progressOf(steps[index]!, offset) };
+  return { index, progress: progressOf(sections[index]!, offset) };
+}
+
+/**
+ * Reports which section the reader is in and how far through it, as they move either way by
+ * any means: the wheel, a swipe, Home/End, the scrollbar, a link, keys pressed fast, a resize.
+ * scrollama tells when a section crosses the trigger line (`offset`: 0 top … 1 bottom of the
+ * screen) and how far the reader is through it; because an instant jump can leave no event for
+ * the section it lands on, every scroll and resize is also checked against the page's geometry,
+ * once per animation frame, and the geometry wins. `onChange` is called at most once a frame,
+ * and only when something moved.
+ */
+export function watchPosition(sections: HTMLElement[], offset: () => number, onChange: (position: ScrollPosition) => void) {
+  let last: ScrollPosition | undefined;
+  let tick = 0;
+  const check = () => {
+    tick = 0;
+    const now = positionNow(sections, offset());
+    if (last && now.index === last.index && now.progress === last.progress) return;
+    last = now;
+    onChange(now);
+  };
+  const schedule = () => {
+    tick ||= requestAnimationFrame(check);
+  };
+  const scroller = scrollama();
+  const setup = () =>
+    scroller.setup({ step: sections, progress: true, offset: offset() as scrollama.DecimalType, threshold: 2 }).onStepEnter(schedule).onStepExit(schedule).onStepProgress(schedule);
+  setup();
+  const onResize = () => {
+    scroller.destroy();
+    setup();
+    schedule();
+  };
+  addEventListener('scroll', schedule, { passive: true });
+  addEventListener('resize', onResize);
+  schedule();
+  return () => {
+    cancelAnimationFrame(tick);
+    removeEventListener('scroll', schedule);
+    removeEventListener('resize', onResize);
+    scroller.destroy();
+  };
 }

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DATASET_NAMES, dataset, type DatasetName } from '../../lib/data/datasets.ts';
+import { DATASET_NAMES, dataset, type DatasetName } from '@build/data/datasets.ts';
 
 export const getStaticPaths = (() => DATASET_NAMES.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 

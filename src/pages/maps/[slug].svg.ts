@@ -1,25 +1,22 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { samplePaths } from '../../lib/data/samplePaths.ts';
-import { frame } from '../../lib/frame.ts';
-import { getSteps } from '../../lib/story/steps.ts';
-import { renderSvg } from '../../lib/svg/renderSvg.ts';
-import { STILL_MAP } from '../../lib/svg/stillMap.ts';
+import { mapData } from '@build/mapData.ts';
+import { measurePaths } from '@build/data/measurePaths.ts';
+import { getSections } from '@build/sections.ts';
+import { STILL_MAP } from '@lib/cartography/pictures.ts';
+import { endFrame } from '@lib/frame/frame.ts';
+import { renderSvg } from '@lib/svg/renderSvg.ts';
 
 /**
  * `/maps/<section>.svg`: each section's map at its end state, drawn at build time. It is what
  * readers without JavaScript or WebGL see, what prints, and the poster of the section's embed.
  */
 export const getStaticPaths = (async () => {
-  const paths = samplePaths();
-  return (await getSteps()).map((step) => ({
-    params: { slug: step.slug },
+  const world = { paths: measurePaths() };
+  const data = mapData();
+  return (await getSections()).map((section) => ({
+    params: { slug: section.slug },
     props: {
-      svg: renderSvg(frame(step.data.map, 1, paths, {}), {
-        ...STILL_MAP,
-        title: step.data.title,
-        description: step.data.alt,
-        legend: true,
-      }),
+      svg: renderSvg(endFrame(section.data.map, world), data, { ...STILL_MAP, title: section.data.title, description: section.data.alt, legend: true }),
     },
   }));
 }) satisfies GetStaticPaths;

@@ -1,23 +1,25 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { samplePaths } from '../../lib/data/samplePaths.ts';
-import { frame } from '../../lib/frame.ts';
-import { cardSvg, rasterise } from '../../lib/share/card.ts';
-import { STORY_SHARE } from '../../lib/share/meta.ts';
-import { sectionCardText, storyCardStep, storyCardText } from '../../lib/share/pages.ts';
-import { getSteps } from '../../lib/story/steps.ts';
+import { measurePaths } from '@build/data/measurePaths.ts';
+import { mapData } from '@build/mapData.ts';
+import { getSections, type Section } from '@build/sections.ts';
+import { cardSvg, rasterise } from '@build/share/card.ts';
+import { STORY_SHARE } from '@build/share/meta.ts';
+import { sectionCardText, storyCardSection, storyCardText } from '@build/share/pages.ts';
+import { endFrame } from '@lib/frame/frame.ts';
 
 /**
  * `/share/story.png` and `/share/<section>.png`: the 1200 × 630 pictures link previews show,
  * drawn at build time from each section's end state (the story's from one section's).
  */
 export const getStaticPaths = (async () => {
-  const steps = await getSteps();
-  const paths = samplePaths();
-  const end = (step: (typeof steps)[number]) => frame(step.data.map, 1, paths, {});
-  if (steps.some((s) => s.slug === STORY_SHARE)) throw new Error(`a section's slug is "${STORY_SHARE}", the story's share card's name`);
+  const sections = await getSections();
+  const world = { paths: measurePaths() };
+  const data = mapData();
+  const end = (section: Section) => endFrame(section.data.map, world);
+  if (sections.some((s) => s.slug === STORY_SHARE)) throw new Error(`a section's slug is "${STORY_SHARE}", the story's share card's name`);
   return [
-    { params: { name: STORY_SHARE }, props: { svg: cardSvg(end(storyCardStep(steps)), storyCardText()) } },
-    ...steps.map((step) => ({ params: { name: step.slug }, props: { svg: cardSvg(end(step), sectionCardText(step)) } })),
+    { params: { name: STORY_SHARE }, props: { svg: cardSvg(end(storyCardSection(sections)), storyCardText(), data) } },
+    ...sections.map((section) => ({ params: { name: section.slug }, props: { svg: cardSvg(end(section), sectionCardText(section), data) } })),
   ];
 }) satisfies GetStaticPaths;
 

@@ -1,9 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { samplePaths } from '../../../lib/data/samplePaths.ts';
-import { NARROW_POSTER, fitCamera } from '../../../lib/embed/view.ts';
-import { frame } from '../../../lib/frame.ts';
-import { getSteps } from '../../../lib/story/steps.ts';
-import { renderSvg } from '../../../lib/svg/renderSvg.ts';
+import { mapData } from '@build/mapData.ts';
+import { measurePaths } from '@build/data/measurePaths.ts';
+import { getSections } from '@build/sections.ts';
+import { NARROW_STILL } from '@lib/cartography/pictures.ts';
+import { scaleCamera } from '@lib/embed/view.ts';
+import { endFrame } from '@lib/frame/frame.ts';
+import { renderSvg } from '@lib/svg/renderSvg.ts';
 
 /**
  * `/embed/<section>/narrow.svg`: the section's still map for narrow frames, framed by its
@@ -11,13 +13,14 @@ import { renderSvg } from '../../../lib/svg/renderSvg.ts';
  * labels stay legible at phone width; no key in the picture, the page shows it below.
  */
 export const getStaticPaths = (async () => {
-  const paths = samplePaths();
-  return (await getSteps()).map((step) => {
-    const end = frame(step.data.map, 1, paths, { narrow: true });
+  const world = { paths: measurePaths() };
+  const data = mapData();
+  return (await getSections()).map((section) => {
+    const end = endFrame(section.data.map, world, { narrow: true });
     return {
-      params: { slug: step.slug },
+      params: { slug: section.slug },
       props: {
-        svg: renderSvg({ ...end, camera: fitCamera(end.camera, NARROW_POSTER.width, true) }, { ...NARROW_POSTER, title: step.data.title, description: step.data.alt }),
+        svg: renderSvg({ ...end, camera: scaleCamera(end.camera, NARROW_STILL.width, true) }, data, { ...NARROW_STILL, title: section.data.title, description: section.data.alt }),
       },
     };
   });

@@ -1,0 +1,127 @@
+import type { Palette } from '../cartography/palette.ts';
+import type { Frame } from '../frame/frame.ts';
+import { fetchStory, type StoryPayload } from '../story/payload.ts';
+import { showStillMaps } from './fallback.ts';
+import type { MapLibreMap } from './loadMap.ts';
+import type { Renderer } from './renderer.ts';
+import { MAP_SOURCES, type MapSources } from './style.ts';
+
+/**
+ * The live map's life, the same for the story and for every embed: load the map code, the
+ * story's map states and the map's data together; make the map; draw the first frame; say
+ * `html[data-map=ready]` once it is on screen. Whatever fails, or whatever has not arrived by
+ * the deadline (a stalled request never errors), the page falls back to its still maps with
+ * one calm line, and the map is removed.
+ */
+
+/** How long loading may take, from when it starts, before the still maps stay for good. */
+export const LOAD_TIMEOUT_MS = 20_000;
+
+export interface LiveMapOptions {
+  container: HTMLElement;
+  /** The site's root, where `story.json` and `data/` are. */
+  root: URL;
+  colours: Palette;
+  /** The frame to open on, once the story's map states are known. */
+  firstFrame(story: StoryPayload): Frame;
+  /** When loading must be done by, on the `performance.now()` clock. */
+  deadline?: number;
+  testing?: boolean;
+  interactive?: boolean;
+  /** Told once, when the live map gives way to the still maps (before or after it was ready). */
+  onFail?(error: unknown): void;
+}
+
+export interface LiveMap {
+  map: MapLibreMap;
+  story: StoryPayload;
+  render: Renderer;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Why a parsed file cannot be drawn as GeoJSON, or undefined if it can. */
+export function geojsonProblem(data: unknown): string | undefined {
+  if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) return 'not a GeoJSON FeatureCollection';
+  for (const [i, f] of data.features.entries()) {
+    if (!isObject(f) || f.type !== 'Feature' || !isObject(f.geometry) || typeof f.geometry.type !== 'string') return `features[${i}] is not a GeoJSON feature`;
+    const g = f.geometry;
+    if (g.type === 'GeometryCollection' ? !Array.isArray(g.geometries) : !Array.isArray(g.coordinates)) return `features[${i}] has no coordinates`;
+  }
+  return undefined;
+}
+
+async function fetchMapData(root: URL, signal: AbortSignal): Promise<MapSources> {
+  const files = await Promise.all(
+    MAP_SOURCES.map(async (name) => {
+      const response = await fetch(new URL(`data/${name}.geojson`, root), { signal });
+      if (!response.ok) throw new Error(`${name}.geojson: HTTP ${response.status}`);
+      const data: unknown = await response.json();
+      const problem = geojsonProblem(data);
+      if (problem) throw new Error(`${name}.geojson: ${problem}`);
+      return [name, data] as const;
+    }),
+  );
+  return Object.fromEntries(files) as MapSources;
+}
+
+/** Resolves on the map's next `idle`: everything it was asked to draw is on screen. */
+const idle = (map: MapLibreMap) => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+
+/**
+ * Starts the live map. Resolves once it has drawn its first frame; rejects (after falling back
+ * to the still maps) if it cannot.
+ */
+export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
+  const html = document.documentElement;
+  const abort = new AbortController();
+  let map: MapLibreMap | undefined;
+  let failed = false;
+  const fail = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    abort.abort(error);
+    clearTimeout(timer);
+    map?.remove();
+    map = undefined;
+    showStillMaps(error);
+    options.onFail?.(error);
+  };
+  const deadline = options.deadline ?? performance.now() + LOAD_TIMEOUT_MS;
+  const timer = setTimeout(() => fail(new Error(`The map did not load within ${LOAD_TIMEOUT_MS / 1000} s`)), Math.max(0, deadline - performance.now()));
+  try {
+    // One chunk for MapLibre's side of things: the map, its style and the renderer.
+    const [{ createMap, onMapFailure, createRenderer }, story, data] = await Promise.all([
+      import('./loadMap.ts'),
+      fetchStory(options.root, abort.signal),
+      fetchMapData(options.root, abort.signal),
+    ]);
+    if (failed) throw abort.signal.reason;
+    const first = options.firstFrame(story);
+    const created = await createMap(options.container, data, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
+    if (failed) {
+      created.remove();
+      throw abort.signal.reason;
+    }
+    map = created;
+    onMapFailure(created, fail);
+    const renderer = createRenderer(created);
+    // After a failure the map is gone: frames and resizes that still arrive are dropped.
+    const render: Renderer = {
+      apply: (frame, how) => void (failed || renderer.apply(frame, how)),
+      resize: () => void (failed || renderer.resize()),
+    };
+    const observer = new ResizeObserver(() => render.resize());
+    observer.observe(options.container);
+    created.once('remove', () => observer.disconnect());
+    render.apply(first, { instant: true });
+    await idle(created);
+    if (failed) throw abort.signal.reason;
+    clearTimeout(timer);
+    html.dataset.map = 'ready';
+    return { map: created, story, render };
+  } catch (error) {
+    fail(error);
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { LayerId } from '../cartography/layers.ts';
+import type { Camera } from '../story/section.ts';
+import type { MapLibreMap } from './loadMap.ts';
+import { visibleLayers } from './renderer.ts';
+
+/**
+ * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
+ * camera, its layers' visibility, its sources), never from the frame the page meant to draw, so
+ * a test sees what the reader sees. Only pages opened with `?testing` install it.
+ */
+export interface MapTestState {
+  /** The section the page says the reader is in (its slug), and how far through it. */
+  section: string;
+  index: number;
+  progress: number;
+  reducedMotion: boolean;
+  /** The map is still flying to its camera. */
+  moving: boolean;
+  camera: Camera;
+  layers: LayerId[];
+  /** Each drawn road or movement: the fraction drawn and where its arrow head stands. */
+  paths: Record<string, { fraction: number; head: [number, number] | undefined }>;
+}
+
+export interface MapTestHook {
+  state(): Promise<MapTestState>;
+}
+
+declare global {
+  interface Window {
+    __mapTest?: MapTestHook;
+  }
+}
+
+type Features = { features: { properties: Record<string, unknown> | null; geometry: { coordinates: unknown } }[] };
+
+/** The features a GeoJSON source holds now. */
+async function features(map: MapLibreMap, id: string): Promise<Features['features']> {
+  const data = (await map.getSource<GeoJSONSource>(id)!.getData()) as Features;
+  return data.features;
+}
+
+export function installTestHook(map: MapLibreMap, page: () => Pick<MapTestState, 'section' | 'index' | 'progress' | 'reducedMotion'>) {
+  window.__mapTest = {
+    async state() {
+      const c = map.getCenter();
+      const paths: MapTestState['paths'] = {};
+      for (const f of await features(map, 'paths')) paths[String(f.properties!.id)] = { fraction: Number(f.properties!.fraction), head: undefined };
+      for (const f of await features(map, 'heads')) paths[String(f.properties!.id)]!.head = f.geometry.coordinates as [number, number];
+      return {
+        ...page(),
+        moving: map.isMoving(),
+        camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
+        layers: visibleLayers(map),
+        paths,
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { LayerId } from '../cartography/layers.ts';
+
+/**
+ * What a section of the story says its map shows: the browser's view of the frontmatter's
+ * `map` block, which the build validates (`src/build/sectionSchema.ts`, whose output must match
+ * these types). A section's map is a complete state, never a diff from the section before:
+ * whatever a reader arrives from (scrolling down or up, a reload, a `#section` link), the map
+ * shows exactly this.
+ */
+
+export type LonLat = [number, number];
+
+export interface Camera {
+  center: LonLat;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** A road or movement the section draws, and how much of it (0..1) as the reader enters and leaves. */
+export interface PathState {
+  id: string;
+  drawn: [atStart: number, atEnd: number];
+}
+
+/** One day, or the days the timeline runs through as the reader scrolls (ISO `YYYY-MM-DD`). */
+export type DateSpan = string | { start: string; end: string };
+
+export interface SectionMap {
+  camera: Camera;
+  /** Overrides for phones (below the breakpoint): only what differs. */
+  narrow?: { [K in keyof Camera]?: Camera[K] | undefined } | undefined;
+  layers: LayerId[];
+  /** Place ids labelled on the map. */
+  places: string[];
+  /** Place or marker ids called out. */
+  highlight: string[];
+  paths: PathState[];
+  date: DateSpan;
+}
+
+/** A section as the live map needs it: its id (the page's `#anchor`) and its map. */
+export interface SectionView {
+  slug: string;
+  map: SectionMap;
+}
