@@ -14,6 +14,7 @@ type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const full = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Countries;
 
 export const SYRIA_ID = '760';
+export const TURKEY_ID = '792';
 
 /**
  * Where the story zooms in (north-west Syria, Hatay and the Turkish border): every vertex kept.
