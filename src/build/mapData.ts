@@ -9,5 +9,7 @@ export const mapData = (): MapData => ({
   idlib: dataset('idlib'),
   areas: dataset('areas'),
   markers: dataset('markers'),
+  labels: dataset('labels'),
+  context: dataset('context'),
   places: catalog().places,
 });

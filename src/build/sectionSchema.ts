@@ -38,7 +38,7 @@ export const sectionSchema = z
     });
     map.highlight.forEach((id, i) => {
       if (data.places.has(id) && !map.places.includes(id)) fail(['map', 'highlight', i], `place "${id}" is called out but not in "places"`);
-      else if (!data.places.has(id) && !data.markers.has(id)) fail(['map', 'highlight', i], `unknown place or marker "${id}"`);
+      else if (!data.places.has(id) && !data.posts.has(id) && !data.events.has(id)) fail(['map', 'highlight', i], `unknown place, post or event "${id}"`);
     });
     map.paths.forEach((path, i) => {
       if (!data.paths.has(path.id)) fail(['map', 'paths', i, 'id'], `unknown road or movement "${path.id}"`);

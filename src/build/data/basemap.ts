@@ -96,10 +96,23 @@ export function countries() {
   return collection(clipped);
 }
 
-/** Land borders between countries inside the region, drawn as lines over the fills. */
+/**
+ * Land borders between countries inside the region, drawn as lines over the fills, and the
+ * Syria–Turkey border on its own (`turkish-border`), which the story speaks of: sealed to the
+ * displaced, crossed by Turkish columns.
+ */
 export function borders() {
-  const lines = mesh(topology, topology.objects.countries, (a, b) => a !== b);
-  const clip = bboxClip({ type: 'Feature', properties: {}, geometry: lines }, REGION_BBOX).geometry;
-  const geometry = roundOutside(clip, DETAIL_BBOX, FAR_DECIMALS);
-  return collection([{ type: 'Feature', id: 'borders', properties: { id: 'borders', kind: 'border' }, geometry }]);
+  const line = (filter: Parameters<typeof mesh>[2]) => {
+    const clip = bboxClip({ type: 'Feature', properties: {}, geometry: mesh(topology, topology.objects.countries, filter) }, REGION_BBOX).geometry;
+    return roundOutside(clip, DETAIL_BBOX, FAR_DECIMALS);
+  };
+  const id = (g: { id?: string | number | undefined }) => String(g.id);
+  const syriaTurkey = (a: { id?: string | number | undefined }, b: { id?: string | number | undefined }) => {
+    const pair = [id(a), id(b)].sort().join();
+    return pair === [SYRIA_ID, TURKEY_ID].sort().join();
+  };
+  return collection([
+    { type: 'Feature', id: 'borders', properties: { id: 'borders', kind: 'border' }, geometry: line((a, b) => a !== b) },
+    { type: 'Feature', id: 'turkish-border', properties: { id: 'turkish-border', kind: 'turkish-border', name: 'Syria–Turkey border' }, geometry: line(syriaTurkey) },
+  ]);
 }

@@ -38,14 +38,14 @@ describe('data fixtures', () => {
       [36.72501, 35.90403],
       [36.718333, 35.869722],
     ]);
-    expect(data.markers.get('helicopter')).toMatchObject({ lon: 36.718333, lat: 35.869722 });
+    expect(data.events.get('helicopter')).toMatchObject({ lon: 36.718333, lat: 35.869722 });
     expect(data.areas.get('airstrikes-idlib')?.geometry.type).toMatch(/Polygon/);
   });
 
   it.each([
     ['unknown-place', 'movements', 'movement "rebel-nairab", field "through[1]": unknown place "nowhere"'],
     ['out-of-region', 'places', 'place "saraqeb", field "lat": 95 is outside the story region (31..42)'],
-    ['missing-source', 'markers', 'marker "helicopter", field "source": missing: every feature needs a source'],
+    ['missing-source', 'markers', 'event "helicopter", field "source": missing: every feature needs a source'],
     [
       'duplicate-id',
       'roads',
@@ -59,7 +59,7 @@ describe('data fixtures', () => {
     [
       'bad-seed',
       'markers',
-      'marker "helicopter", field "seed[1]": paragraph 99 does not exist (the seed has 38 paragraphs)',
+      'event "helicopter", field "seed[1]": paragraph 99 does not exist (the seed has 38 paragraphs)',
     ],
     [
       'off-map-place',

@@ -3,19 +3,22 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'astro/zod';
 import { buildAreaGeometry, type AreaContext } from './areas.ts';
+import { difference, featureCollection } from '@turf/turf';
 import {
   DataError,
   type Area,
   type Catalog,
   type LonLat,
-  type Marker,
   type Path,
   type PathStop,
   type Place,
   type PlaceRank,
+  type Post,
+  type Snapshot,
+  type StoryEvent,
 } from './model.ts';
 import { REGION_BBOX, STORY_BBOX, STORY_WINDOW } from './region.ts';
-import { FEATURE_WORD, FILE_KEYS, FILE_SCHEMAS, type DataInput, type FileKey } from './schema.ts';
+import { FEATURE_WORD, FILE_KEYS, FILE_SCHEMAS, type DataInput, type FileKey, type ListKey } from './schema.ts';
 import { SEED_FILE, seedParagraphCount } from '../seed.ts';
 
 // Builds and tests run from the project root (npm scripts); Vite rewrites `import.meta.url`.
@@ -35,7 +38,7 @@ export interface CompileOptions {
 }
 
 export interface LoadOptions {
-  /** The folder holding places.json, roads.json, movements.json, areas.json and markers.json. */
+  /** The folder holding places.json, roads.json, movements.json, control.json, areas.json and markers.json. */
   dataDir?: string;
   /** The seed article, whose non-empty lines are the paragraphs (¶) features cite. */
   seedFile?: string;
@@ -92,19 +95,22 @@ class Problems {
   }
 }
 
-/** Turns zod's issues into our messages, naming the feature by its id where it has one. */
-function schemaProblems(problems: Problems, key: FileKey, file: DataFile, issues: z.core.$ZodIssue[]) {
-  const list = (file.json as Record<string, unknown> | null)?.[key];
+const isListKey = (key: PropertyKey | undefined): key is ListKey => typeof key === 'string' && key in FEATURE_WORD;
+
+/** Turns zod's issues into our messages, naming the feature by its id (or place) where it has one. */
+function schemaProblems(problems: Problems, file: DataFile, issues: z.core.$ZodIssue[]) {
   for (const issue of issues) {
     const [top, index, ...rest] = issue.path;
-    if (top !== key || typeof index !== 'number') {
+    if (!isListKey(top) || typeof index !== 'number') {
       const where = issue.path.length ? `field "${fieldName(issue.path)}"` : 'top level';
       problems.list.push(`${file.label}: ${where}: ${issue.message}`);
       continue;
     }
+    const list = (file.json as Record<string, unknown> | null)?.[top];
     const raw = Array.isArray(list) ? (list[index] as Record<string, unknown> | undefined) : undefined;
-    const id = typeof raw?.id === 'string' ? raw.id : `#${index + 1}`;
-    const say = problems.at(file, FEATURE_WORD[key], id);
+    const name = raw?.id ?? raw?.place;
+    const id = typeof name === 'string' ? name : `#${index + 1}`;
+    const say = problems.at(file, FEATURE_WORD[top], id);
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) say(fieldName([...rest, k]), 'unknown field');
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
@@ -130,6 +136,22 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
 };
 
+/** The file each list of features lives in. */
+const LIST_FILE: Record<ListKey, FileKey> = {
+  places: 'places',
+  roads: 'roads',
+  movements: 'movements',
+  points: 'control',
+  snapshots: 'control',
+  areas: 'areas',
+  posts: 'markers',
+  events: 'markers',
+  labels: 'labels',
+};
+
+/** 'before' the story window sorts before every day. */
+const sinceKey = (since: string) => (since === 'before' ? '' : since);
+
 /** Validates parsed data files and resolves them into a Catalog. Throws a DataError on bad input. */
 export function compileCatalog(files: DataFiles, options: CompileOptions): Catalog {
   const problems = new Problems();
@@ -138,10 +160,17 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
   const input = {} as DataInput;
   for (const key of FILE_KEYS) {
     const result = FILE_SCHEMAS[key].safeParse(files[key].json, { reportInput: true });
-    if (result.success) Object.assign(input, { [key]: (result.data as Record<string, unknown>)[key] });
-    else schemaProblems(problems, key, files[key], result.error.issues);
+    if (result.success) Object.assign(input, { [key]: result.data });
+    else schemaProblems(problems, files[key], result.error.issues);
   }
   problems.throwIfAny();
+  const { places: placeList } = input.places;
+  const { roads } = input.roads;
+  const { movements } = input.movements;
+  const { points, snapshots } = input.control;
+  const { areas: areaList } = input.areas;
+  const { posts, events } = input.markers;
+  const { labels } = input.labels;
 
   // 2. Values and references.
   const [west, south, east, north] = STORY_BBOX;
@@ -156,6 +185,17 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       say(field, `${value} is outside the story window (${STORY_WINDOW.from}..${STORY_WINDOW.to})`);
     }
   };
+  /** A day, or 'before' the story window. */
+  const checkSince = (say: Say, field: string, value: string) => {
+    if (value !== 'before') checkDate(say, field, value);
+  };
+  const checkRange = (say: Say, field: string, range: [string, string] | undefined, reading: string | undefined) => {
+    if (!range) return;
+    range.forEach((d, i) => checkDate(say, `${field}[${i}]`, d));
+    if (reading !== undefined && (sinceKey(reading) < range[0] || sinceKey(reading) > range[1])) {
+      say(field, `the reading used (${reading}) is outside the range the sources give (${range[0]}..${range[1]})`);
+    }
+  };
   const checkSeed = (say: Say, seed: number[]) =>
     seed.forEach((n, i) => {
       if (n < 1 || n > options.seedParagraphs) {
@@ -164,21 +204,21 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
     });
 
   const owners = new Map<string, string>();
-  const claim = (say: Say, id: string, key: FileKey) => {
+  const claim = (say: Say, id: string, list: ListKey) => {
     const owner = owners.get(id);
     if (owner) say('id', `duplicate id, already used by ${owner}`);
-    else owners.set(id, `${FEATURE_WORD[key]} "${id}" in ${files[key].label}`);
+    else owners.set(id, `${FEATURE_WORD[list]} "${id}" in ${files[LIST_FILE[list]].label}`);
   };
-  const sayFor = (key: FileKey, id: string) => problems.at(files[key], FEATURE_WORD[key], id);
+  const sayFor = (list: ListKey, id: string) => problems.at(files[LIST_FILE[list]], FEATURE_WORD[list], id);
 
-  const placeById = new Map(input.places.map((p) => [p.id, p]));
+  const placeById = new Map(placeList.map((p) => [p.id, p]));
   const checkPlace = (say: Say, field: string, id: string) => {
     const place = placeById.get(id);
     if (!place) say(field, `unknown place "${id}"`);
     else if (place.offMap) say(field, `place "${id}" is off the map (offMap): it can only be pointed at`);
   };
 
-  for (const p of input.places) {
+  for (const p of placeList) {
     const say = sayFor('places', p.id);
     claim(say, p.id, 'places');
     if (p.offMap) {
@@ -190,12 +230,12 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       checkLonLat(say, [p.lon, p.lat], (axis) => axis);
     }
   }
-  for (const r of input.roads) {
+  for (const r of roads) {
     const say = sayFor('roads', r.id);
     claim(say, r.id, 'roads');
     r.through.forEach((id, i) => checkPlace(say, `through[${i}]`, id));
   }
-  for (const m of input.movements) {
+  for (const m of movements) {
     const say = sayFor('movements', m.id);
     claim(say, m.id, 'movements');
     checkDate(say, 'from', m.from);
@@ -203,16 +243,52 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
     if (isRealDate(m.from) && isRealDate(m.to) && m.from > m.to) say('to', `${m.to} is before "from" (${m.from})`);
     checkSeed(say, m.seed);
     m.through.forEach((id, i) => checkPlace(say, `through[${i}]`, id));
+    let lastStop = -1;
     m.stops?.forEach((stop, i) => {
-      if (!m.through.includes(stop.place)) say(`stops[${i}].place`, `"${stop.place}" is not in "through"`);
+      const at = m.through.indexOf(stop.place);
+      if (at < 0) say(`stops[${i}].place`, `"${stop.place}" is not in "through"`);
+      else if (at <= lastStop) say(`stops[${i}].place`, `"${stop.place}" comes before the stop above it along "through"`);
+      else if (at === 0) say(`stops[${i}].place`, `"${stop.place}" is where the movement starts ("from" dates it)`);
+      else if (m.toward && at === m.through.length - 1) say(`stops[${i}].place`, `the movement only went toward "${stop.place}": it cannot stop there`);
+      lastStop = Math.max(lastStop, at);
       checkDate(say, `stops[${i}].date`, stop.date);
       if (stop.date < m.from || stop.date > m.to) {
         say(`stops[${i}].date`, `${stop.date} is outside the movement's dates (${m.from}..${m.to})`);
       }
+      const before = m.stops![i - 1];
+      if (before && stop.date < before.date) say(`stops[${i}].date`, `${stop.date} is before the stop above it (${before.date})`);
     });
   }
+  for (const point of points) {
+    const say = sayFor('points', point.place);
+    checkPlace(say, 'place', point.place);
+    point.changes.forEach((c, i) => {
+      checkSince(say, `changes[${i}].since`, c.since);
+      checkRange(say, `changes[${i}].range`, c.range, c.since);
+      const before = point.changes[i - 1];
+      if (before && sinceKey(c.since) <= sinceKey(before.since)) say(`changes[${i}].since`, `${c.since} is not after the change above it (${before.since})`);
+    });
+  }
+  if (new Set(points.map((p) => p.place)).size !== points.length) {
+    problems.list.push(`${files.control.label}: field "points": a place is listed twice; give each place one list of changes`);
+  }
+  snapshots.forEach((snap, i) => {
+    const say = sayFor('snapshots', snap.id);
+    claim(say, snap.id, 'snapshots');
+    checkDate(say, 'date', snap.date);
+    checkSeed(say, snap.seed);
+    snap.vertices.forEach((v, j) => checkLonLat(say, v.at, (axis) => `vertices[${j}].at.${axis}`));
+    snap.closeVia.forEach((at, j) => checkLonLat(say, at, (axis) => `closeVia[${j}].${axis}`));
+    const before = snapshots[i - 1];
+    if (before && snap.date <= before.date) say('date', `${snap.date} is not after the snapshot above it (${before.date})`);
+  });
   const areaMethods = new Map<string, string>();
-  for (const a of input.areas) {
+  // The snapshots' lines and held ground come first: authored areas may be built from them.
+  for (const snap of snapshots) {
+    areaMethods.set(snap.id, 'line');
+    areaMethods.set(`held-${snap.date}`, 'front-side');
+  }
+  for (const a of areaList) {
     const say = sayFor('areas', a.id);
     claim(say, a.id, 'areas');
     checkDate(say, 'date', a.date);
@@ -249,24 +325,44 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       say('kind', `a front line needs a "line" geometry, not "${g.method}"`);
     areaMethods.set(a.id, g.method);
   }
-  for (const m of input.markers) {
-    const say = sayFor('markers', m.id);
-    claim(say, m.id, 'markers');
-    checkPlace(say, 'place', m.place);
-    checkDate(say, 'date', m.date);
-    checkSeed(say, m.seed);
+  for (const post of posts) {
+    const say = sayFor('posts', post.id);
+    claim(say, post.id, 'posts');
+    checkPlace(say, 'place', post.place);
+    if (post.established) checkDate(say, 'established', post.established);
+    if (post.encircled) checkSince(say, 'encircled', post.encircled);
+    checkRange(say, 'encircledRange', post.encircledRange, post.encircled);
+    if (post.established && post.encircled && sinceKey(post.encircled) <= post.established) {
+      say('encircled', `${post.encircled} is not after the post was set up (${post.established})`);
+    }
+    checkSeed(say, post.seed);
+  }
+  for (const e of events) {
+    const say = sayFor('events', e.id);
+    claim(say, e.id, 'events');
+    checkPlace(say, 'place', e.place);
+    checkDate(say, 'date', e.date);
+    checkSeed(say, e.seed);
+  }
+  for (const l of labels) {
+    const say = sayFor('labels', l.id);
+    claim(say, l.id, 'labels');
+    l.anchors.forEach((a, i) => {
+      checkLonLat(say, a.at, (axis) => `anchors[${i}].at.${axis}`);
+      if (a.zoom[0] >= a.zoom[1]) say(`anchors[${i}].zoom`, `from ${a.zoom[0]} is not below to ${a.zoom[1]}`);
+    });
   }
   problems.throwIfAny();
 
   // 3. Resolve: points for paths and markers, geometry for areas.
-  const places = new Map<string, Place>(input.places.map((p) => [p.id, compact({ ...p, rank: p.rank as PlaceRank })]));
+  const places = new Map<string, Place>(placeList.map((p) => [p.id, compact({ ...p, rank: p.rank as PlaceRank })]));
   const at = (id: string): LonLat => {
     const p = places.get(id)!;
     return [p.lon, p.lat];
   };
 
   const paths = new Map<string, Path>();
-  for (const r of input.roads) {
+  for (const r of roads) {
     paths.set(
       r.id,
       compact({
@@ -282,7 +378,7 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       }),
     );
   }
-  for (const m of input.movements) {
+  for (const m of movements) {
     paths.set(
       m.id,
       compact({
@@ -295,6 +391,7 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
         through: m.through,
         coordinates: m.through.map(at),
         stops: m.stops ?? [],
+        toward: m.toward,
         schematic: true as const,
         source: m.source,
         note: m.note,
@@ -302,10 +399,10 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
     );
   }
   for (const path of paths.values()) {
-    const kind: FileKey = path.kind === 'road' ? 'roads' : 'movements';
+    const list: ListKey = path.kind === 'road' ? 'roads' : 'movements';
     path.coordinates.forEach((c, i) => {
       if (i > 0 && c[0] === path.coordinates[i - 1]![0] && c[1] === path.coordinates[i - 1]![1]) {
-        sayFor(kind, path.id)(`through[${i}]`, `"${path.through[i]}" repeats the point before it`);
+        sayFor(list, path.id)(`through[${i}]`, `"${path.through[i]}" repeats the point before it`);
       }
     });
   }
@@ -316,7 +413,29 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
     line: (id) => areas.get(id)!.geometry as LineString,
     shape: (id) => areas.get(id)!.geometry as Polygon | MultiPolygon,
   };
-  for (const a of input.areas) {
+  const resolved: Snapshot[] = [];
+  for (const snap of snapshots) {
+    const line: LineString = { type: 'LineString', coordinates: snap.vertices.map((v) => v.at) };
+    areas.set(snap.id, { id: snap.id, kind: 'front-line', label: snap.label, date: snap.date, seed: snap.seed, schematic: true, source: snap.source, derivation: `authored line through ${snap.vertices.length} vertices, each with its reason`, ...(snap.note ? { note: snap.note } : {}), geometry: line });
+    const built = buildAreaGeometry({ method: 'front-side', front: snap.id, closeVia: snap.closeVia, clipTo: 'syria' }, context);
+    if ('problem' in built) {
+      sayFor('snapshots', snap.id)('closeVia', built.problem[1]);
+      continue;
+    }
+    const heldId = `held-${snap.date}`;
+    areas.set(heldId, { id: heldId, kind: 'control', label: `Held by rebels, ${snap.label.replace(/^Approximate front line, /, '')}`, date: snap.date, seed: snap.seed, schematic: true, source: snap.source, derivation: built.derivation, geometry: built.geometry });
+    let takenId: string | undefined;
+    const first = resolved[0];
+    if (first) {
+      const taken = difference(featureCollection([{ type: 'Feature', properties: {}, geometry: areas.get(first.heldId)!.geometry as Polygon | MultiPolygon }, { type: 'Feature', properties: {}, geometry: built.geometry as Polygon | MultiPolygon }]));
+      if (taken) {
+        takenId = `taken-${snap.date}`;
+        areas.set(takenId, { id: takenId, kind: 'taken', label: `Taken by government forces between ${first.date} and ${snap.date}`, date: snap.date, seed: snap.seed, schematic: true, source: `the held ground of ${first.id} less that of ${snap.id}`, derivation: `turf.difference of the held ground on ${first.date} and on ${snap.date}`, geometry: taken.geometry });
+      }
+    }
+    resolved.push({ id: snap.id, date: snap.date, label: snap.label, heldId, takenId });
+  }
+  for (const a of areaList) {
     const g = a.geometry;
     const base =
       g.method === 'front-side' || g.method === 'front-buffer'
@@ -347,11 +466,13 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
     );
   }
 
-  const markers = new Map<string, Marker>();
-  for (const m of input.markers) {
-    const [lon, lat] = at(m.place);
-    markers.set(m.id, compact({ ...m, lon, lat }));
-  }
+  const located = <T extends { place: string }>(x: T) => {
+    const [lon, lat] = at(x.place);
+    return { ...x, lon, lat };
+  };
+  const postMap = new Map<string, Post>(posts.map((p) => [p.id, compact(located(p))]));
+  const eventMap = new Map<string, StoryEvent>(events.map((e) => [e.id, compact(located(e))]));
   problems.throwIfAny();
-  return { places, paths, areas, markers };
+  const control = points.map((p) => ({ place: p.place, changes: p.changes.map((c) => compact(c)) }));
+  return { places, paths, areas, control, snapshots: resolved, posts: postMap, events: eventMap, labels: labels.map((l) => ({ ...l, anchors: l.anchors.map((a) => ({ ...a })) })) };
 }

@@ -1,8 +1,10 @@
 import type { FeatureCollection } from 'geojson';
 import { borders, countries } from './basemap.ts';
+import { contextTowns } from './context.ts';
 import {
   areasCollection,
   idlibCollection,
+  labelsCollection,
   markersCollection,
   movementsCollection,
   placesCollection,
@@ -22,6 +24,8 @@ const builders = {
   movements: movementsCollection,
   areas: areasCollection,
   markers: markersCollection,
+  labels: labelsCollection,
+  context: contextTowns,
 } satisfies Record<string, () => FeatureCollection>;
 
 export type DatasetName = keyof typeof builders;

@@ -3,7 +3,9 @@ import type { LineString, MultiPolygon, Polygon } from 'geojson';
 /** [longitude, latitude] in WGS84 degrees. */
 export type LonLat = [number, number];
 
-import type { AreaKind, MarkerKind, PathKind, PlaceKind } from '@lib/cartography/layers.ts';
+import type { AreaKind, BaseLabelKind, EventKind, HOLDERS, PathKind, PlaceKind } from '@lib/cartography/layers.ts';
+
+type Holder = (typeof HOLDERS)[number];
 /** 1 = labelled at every zoom … 4 = only close up. A `waypoint` is never labelled, whatever its rank. */
 export type PlaceRank = 1 | 2 | 3 | 4;
 export type Confidence = 'high' | 'medium' | 'approximate';
@@ -30,7 +32,6 @@ export interface Place {
   note?: string;
 }
 
-
 /** A dated point along a movement, e.g. "Maarat al-Numan falls, 28 Jan". */
 export interface PathStop {
   place: string;
@@ -53,6 +54,8 @@ export interface Path {
   /** The places' points, in order. */
   coordinates: LonLat[];
   stops: PathStop[];
+  /** The movement went toward its last place, not into it: drawn stopping short of it. */
+  toward?: true;
   schematic: true;
   source: string;
   note?: string;
@@ -73,17 +76,59 @@ export interface Area {
   geometry: Polygon | MultiPolygon | LineString;
 }
 
-export interface Marker {
+/** A change of hands at a control point (`since`: a day, or 'before' the story window). */
+export interface ControlChange {
+  since: string;
+  holder: Holder;
+  range?: [string, string];
+  note?: string;
+  source: string;
+}
+
+export interface ControlPoint {
+  place: string;
+  changes: ControlChange[];
+}
+
+/**
+ * The front on a day, and the ground rebels held that day: the areas `id` (the line, kind
+ * `front-line`) and `heldId` (kind `control`), and from the second snapshot on `takenId`, the
+ * ground taken by government forces since the first (kind `taken`).
+ */
+export interface Snapshot {
   id: string;
-  kind: MarkerKind;
+  date: string;
   label: string;
-  /** The place whose point the marker stands on. */
+  heldId: string;
+  takenId: string | undefined;
+}
+
+/** A Turkish post: standing from `established` (or before the window), cut off from `encircled`. */
+export interface Post {
+  id: string;
+  place: string;
+  lon: number;
+  lat: number;
+  label: string;
+  established?: string;
+  /** A day, or 'before' the story window. */
+  encircled?: string;
+  encircledRange?: [string, string];
+  seed: number[];
+  approximate: boolean;
+  source: string;
+  note?: string;
+}
+
+export interface StoryEvent {
+  id: string;
+  kind: EventKind;
   place: string;
   lon: number;
   lat: number;
   date: string;
+  label: string;
   seed: number[];
-  /** True when the thing itself is not located and the marker stands at a nearby place point. */
   approximate: boolean;
   source: string;
   note?: string;
@@ -94,8 +139,22 @@ export interface Catalog {
   places: Map<string, Place>;
   /** Roads (kind "road") and movements (kind = actor). */
   paths: Map<string, Path>;
+  /** Authored areas and those built from the control snapshots, in the order they were built. */
   areas: Map<string, Area>;
-  markers: Map<string, Marker>;
+  control: ControlPoint[];
+  /** The front snapshots, in date order. */
+  snapshots: Snapshot[];
+  posts: Map<string, Post>;
+  events: Map<string, StoryEvent>;
+  /** Names written on countries, the sea and governorates, each at anchors for ranges of zoom. */
+  labels: BaseLabel[];
+}
+
+export interface BaseLabel {
+  id: string;
+  text: string;
+  kind: BaseLabelKind;
+  anchors: { at: LonLat; zoom: [number, number]; why: string }[];
 }
 
 /**

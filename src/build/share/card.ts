@@ -7,7 +7,8 @@ import { SHARE_CARD } from '@lib/cartography/pictures.ts';
 import { FONTS } from '@lib/cartography/symbols.ts';
 import { zoomFor } from '@lib/embed/view.ts';
 import type { Frame } from '@lib/frame/frame.ts';
-import { textWidth, wrap } from '@lib/svg/labels.ts';
+import { textWidth } from '@lib/cartography/symbols.ts';
+import { wrap } from '@lib/svg/labels.ts';
 import { esc, renderSvg, type MapData } from '@lib/svg/renderSvg.ts';
 import { woffToSfnt } from './woff.ts';
 

@@ -11,36 +11,51 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 /** Who moves: each movement's actor, drawn in its own colour with an arrow head. */
 export const ACTORS = ['government', 'rebel', 'turkish', 'civilian'] as const;
 
+/** Names the map writes on areas: countries, the sea, the governorates the story names. */
+export const BASE_LABEL_KINDS = ['country', 'sea', 'governorate'] as const;
+export type BaseLabelKind = (typeof BASE_LABEL_KINDS)[number];
+
 /** Roads and movements, as `frame()` slices them. Roads are drawn first and carry no arrow. */
 export const PATH_KINDS = ['road', ...ACTORS] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
-/** Areas and markers in data/areas.json and data/markers.json. */
-export const AREA_KINDS = ['front-line', 'control', 'contested', 'front', 'strikes'] as const;
+/**
+ * Areas of data/areas.json and data/control.json. `control` is the ground rebels held on a
+ * snapshot's date, `front-line` that snapshot's line, `taken` the ground the government took
+ * between the first snapshot and a later one.
+ */
+export const AREA_KINDS = ['front-line', 'control', 'taken', 'contested', 'front', 'strikes'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
-export const MARKER_KINDS = ['helicopter-down', 'turkish-position', 'turkish-post-encircled'] as const;
-export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+/** Who held a control point on a day. */
+export const HOLDERS = ['government', 'opposition', 'contested'] as const;
+
+/** Dated events of data/markers.json, each drawn with its own symbol. */
+export const EVENT_KINDS = ['helicopter-down', 'soldiers-killed', 'air-strike'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A marker as `frame()` decides it on a day: a Turkish post (encircled or not), or an event. */
+export const MARKER_STATES = ['post', 'post-encircled', ...EVENT_KINDS] as const;
+export type MarkerState = (typeof MARKER_STATES)[number];
 
 /**
- * The story layers a section can switch on (land, sea and borders always show), bottom to top:
- * areas under the borders, the province outline over them, markers over the roads and arrows.
+ * The story layers a section can switch on (land, sea, borders and the base labels always
+ * show), bottom to top: held ground under the ground taken, areas under the borders, the
+ * province outline over them, markers over the roads and arrows.
  */
-export const LAYER_IDS = ['control', 'strikes', 'front', 'contested', 'idlib', 'posts', 'helicopter'] as const;
+export const LAYER_IDS = ['control', 'taken', 'strikes', 'front', 'contested', 'border', 'idlib', 'posts', 'events'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
-export const AREA_LAYERS = ['control', 'strikes', 'front', 'contested'] as const satisfies readonly LayerId[];
+export const AREA_LAYERS = ['control', 'taken', 'strikes', 'front', 'contested'] as const satisfies readonly LayerId[];
 export type AreaLayer = (typeof AREA_LAYERS)[number];
-export const MARKER_LAYERS = ['posts', 'helicopter'] as const satisfies readonly LayerId[];
-export type MarkerLayer = (typeof MARKER_LAYERS)[number];
 
-/** The feature kinds each area or marker layer draws. */
-export const LAYER_KINDS: Record<AreaLayer | MarkerLayer, readonly (AreaKind | MarkerKind)[]> = {
-  control: ['control'],
+/** The area kinds each area layer draws: the held ground comes with its front line. */
+export const AREA_LAYER_KINDS: Record<AreaLayer, readonly AreaKind[]> = {
+  control: ['control', 'front-line'],
+  taken: ['taken'],
   strikes: ['strikes'],
   front: ['front'],
   contested: ['contested'],
-  posts: ['turkish-position', 'turkish-post-encircled'],
-  helicopter: ['helicopter-down'],
 };
 
 export const isAreaLayer = (id: LayerId): id is AreaLayer => (AREA_LAYERS as readonly string[]).includes(id);

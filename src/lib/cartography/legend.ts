@@ -1,45 +1,69 @@
 import type { Frame } from '../frame/frame.ts';
-import type { LayerId, PathKind } from './layers.ts';
+import type { LayerId, MarkerState, PathKind } from './layers.ts';
 import type { Palette } from './palette.ts';
+import { ROADS } from './symbols.ts';
 
 export interface LegendEntry {
   key: string;
   label: string;
-  swatch: 'line' | 'arrow' | 'area' | 'outline' | 'marker';
+  swatch: 'line' | 'arrow' | 'area' | 'hatch' | 'outline' | 'border' | 'marker';
   colour: string;
+  /** For markers: which symbol. */
+  symbol?: MarkerState;
   /** Drawn by the project from cited facts, not surveyed: the legend says so. */
   schematic: boolean;
 }
 
 type Entry = Omit<LegendEntry, 'key' | 'colour'> & { colour: keyof Palette };
 
-const PATH_ENTRIES: Record<PathKind, Entry> = {
-  road: { label: 'Highway (M-5, M-4)', swatch: 'line', colour: 'road', schematic: true },
+const MOVEMENTS: Record<Exclude<PathKind, 'road'>, Entry> = {
   government: { label: 'Government advance', swatch: 'arrow', colour: 'government', schematic: true },
-  rebel: { label: 'Rebel counter-attack', swatch: 'arrow', colour: 'rebel', schematic: true },
-  turkish: { label: 'Turkish reinforcements', swatch: 'arrow', colour: 'turkish', schematic: true },
+  rebel: { label: 'Rebel attack', swatch: 'arrow', colour: 'rebel', schematic: true },
+  turkish: { label: 'Turkish reinforcements (route not reported)', swatch: 'arrow', colour: 'turkish', schematic: true },
   civilian: { label: 'Civilians fleeing', swatch: 'arrow', colour: 'civilian', schematic: true },
 };
 
-const LAYER_ENTRIES: Record<LayerId, Entry> = {
-  idlib: { label: 'Idlib province', swatch: 'outline', colour: 'idlib', schematic: false },
-  control: { label: 'Held by rebels, about 11 Feb', swatch: 'area', colour: 'control', schematic: true },
-  contested: { label: 'Contested', swatch: 'area', colour: 'contested', schematic: true },
-  front: { label: 'Where Turkey says rebels struck', swatch: 'area', colour: 'front', schematic: true },
-  strikes: { label: 'Air strikes reported', swatch: 'area', colour: 'strikes', schematic: true },
-  posts: { label: 'Turkish military positions', swatch: 'marker', colour: 'posts', schematic: true },
-  helicopter: { label: 'Helicopter shot down', swatch: 'marker', colour: 'helicopter', schematic: true },
+const MARKERS: Record<MarkerState, Entry> = {
+  post: { label: 'Turkish military post', swatch: 'marker', colour: 'posts', schematic: false },
+  'post-encircled': { label: 'Turkish post cut off by the advance', swatch: 'marker', colour: 'posts', schematic: false },
+  'helicopter-down': { label: 'Helicopter downed (site disputed)', swatch: 'marker', colour: 'helicopter', schematic: false },
+  'soldiers-killed': { label: 'Turkish soldiers killed', swatch: 'marker', colour: 'government', schematic: false },
+  'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
 };
 
+const short = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 /**
- * Exactly what is on the map in this frame: paths drawn so far, then the layers shown (in the key's own order), so the
- * legend never lists an absent thing. Colours come from the palette of the page's theme.
+ * Exactly what is on the map in this frame, in the key's own order: roads and arrows drawn so
+ * far, areas, then symbols, so the legend never names an absent thing. Dated things say which
+ * day they show. Colours come from the palette of the page's theme.
  */
 export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
   const entry = (key: string, e: Entry): LegendEntry => ({ ...e, key, colour: palette[e.colour] });
-  const kinds = new Set(frame.paths.filter((p) => p.fraction > 0).map((p) => p.kind));
-  return [
-    ...(Object.keys(PATH_ENTRIES) as PathKind[]).filter((k) => kinds.has(k)).map((k) => entry(k, PATH_ENTRIES[k])),
-    ...(Object.keys(LAYER_ENTRIES) as LayerId[]).filter((id) => frame.layers.includes(id)).map((id) => entry(id, LAYER_ENTRIES[id])),
-  ];
+  const drawn = frame.paths.filter((p) => p.fraction > 0);
+  const has = (id: LayerId) => frame.layers.includes(id);
+  const entries: LegendEntry[] = [];
+  for (const road of drawn.filter((p) => p.kind === 'road')) {
+    const style = ROADS[road.id as keyof typeof ROADS];
+    if (style) entries.push(entry(road.id, { label: style.legend, swatch: 'line', colour: style.colour, schematic: true }));
+  }
+  for (const kind of Object.keys(MOVEMENTS) as (keyof typeof MOVEMENTS)[]) {
+    if (drawn.some((p) => p.kind === kind)) entries.push(entry(kind, MOVEMENTS[kind]));
+  }
+  if (frame.front) {
+    entries.push(entry('control', { label: `Held by rebels, ${short(frame.front.date)}`, swatch: 'area', colour: 'control', schematic: true }));
+    entries.push(entry('front-line', { label: `Front line, ${short(frame.front.date)}`, swatch: 'line', colour: 'frontLine', schematic: true }));
+  }
+  const showing = (kind: string) => frame.areas.some((a) => a.kind === kind);
+  if (showing('taken')) entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec 2019', swatch: 'hatch', colour: 'government', schematic: true }));
+  if (showing('contested')) entries.push(entry('contested', { label: 'Contested, 11 Feb', swatch: 'area', colour: 'contested', schematic: true }));
+  if (showing('front')) entries.push(entry('front', { label: 'Rebel attacks reported, 11 Feb (approximate)', swatch: 'area', colour: 'front', schematic: true }));
+  if (showing('strikes')) entries.push(entry('strikes', { label: 'Air strikes reported somewhere here', swatch: 'area', colour: 'strikes', schematic: true }));
+  if (has('border')) entries.push(entry('border', { label: 'Syria–Turkey border', swatch: 'border', colour: 'border', schematic: false }));
+  if (has('idlib')) entries.push(entry('idlib', { label: 'Idlib province', swatch: 'outline', colour: 'idlib', schematic: false }));
+  const states = new Set(frame.markers.map((m) => m.state));
+  for (const state of Object.keys(MARKERS) as MarkerState[]) {
+    if (states.has(state)) entries.push({ ...entry(state, MARKERS[state]), symbol: state });
+  }
+  return entries;
 }

@@ -26,6 +26,11 @@ export interface Palette {
   halo: string;
   // The story: roads, actors, areas, markers.
   road: string;
+  /** The M-5, the story's road, stands out from the M-4. */
+  m5: string;
+  m4: string;
+  shieldText: string;
+  frontLine: string;
   government: string;
   rebel: string;
   turkish: string;
@@ -49,11 +54,15 @@ export const LIGHT: Palette = {
   land: '#ece8df',
   syria: '#f8f5ee',
   border: '#8d867a',
-  idlib: '#4a4a4a',
+  idlib: '#6b6b6b',
   label: '#1d1d1d',
   labelMinor: '#4d4d4d',
   halo: '#ffffff',
   road: '#2b2b2b',
+  m5: '#2b2b2b',
+  m4: '#8a8782',
+  shieldText: '#ffffff',
+  frontLine: '#262626',
   government: '#b3261e',
   rebel: '#2e7d32',
   turkish: '#1c5d99',

@@ -1,12 +1,18 @@
-import { LAYER_IDS, type LayerId } from '../cartography/layers.ts';
-import type { Camera, DateSpan, SectionMap } from '../story/section.ts';
+import { AREA_LAYERS, AREA_LAYER_KINDS, LAYER_IDS, type AreaKind, type EventKind, type LayerId, type MarkerState, type PlaceKind } from '../cartography/layers.ts';
+import { CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
+import type { Camera, SectionMap } from '../story/section.ts';
+import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
+import { happens, isoDay, reachAt, spanEnd, spanStart, timeAt } from './clock.ts';
+import { viewport as projection } from './mercator.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
 /**
- * What a renderer draws for one moment of the story, every drawing decision already made: which
- * places are labelled and which called out, which markers stand out, which paths show and how
- * far, which carry an arrow head, and in what order everything is drawn. The live renderer
- * (`src/lib/map/renderer.ts`) and the still one (`src/lib/svg/renderSvg.ts`) only draw it.
+ * What a renderer draws for one moment of the story, every drawing decision already made. The
+ * moment's date comes first and decides everything dated: how far each arrow has reached, which
+ * front and held ground show, which Turkish posts stand and whether they are cut off, which
+ * events have happened. Then what is drawn how: places labelled and called out (and on which side
+ * their labels go), markers moved off the dots they would hide, paths in drawing order. The live
+ * renderer (`src/lib/map/renderer.ts`) and the still one (`src/lib/svg/renderSvg.ts`) only draw it.
  */
 export interface Frame {
   camera: Camera;
@@ -14,22 +20,62 @@ export interface Frame {
   date: string;
   /** Story layers shown, bottom to top. */
   layers: LayerId[];
+  /** Area features shown (their ids in `areas.geojson`), across all area layers. */
+  areas: AreaMark[];
+  /** The front snapshot in force, when the section shows control. */
+  front: { id: string; date: string } | undefined;
   /** Places labelled, called-out ones first (they win where labels collide). */
   places: PlaceMark[];
-  /** Markers drawn larger. */
-  highlightedMarkers: string[];
+  /** Posts and events shown, in their state on the day. */
+  markers: MarkerMark[];
   /** Roads, then movements over them. */
   paths: PathSlice[];
+  /** Names of countries, the sea and governorates written at this zoom (anchor ids of `labels.geojson`). */
+  baseLabels: string[];
+  /** Close-ups also name the towns around the story's places, small and grey. */
+  contextTowns: boolean;
+}
+
+export interface AreaMark {
+  id: string;
+  kind: AreaKind;
 }
 
 export interface PlaceMark {
   id: string;
   highlighted: boolean;
+  /** Where its label goes, in order of preference. */
+  anchors: Anchor[];
 }
 
-/** What `frame()` needs beyond a section's state: the measured paths (from `story.json`). */
+export interface MarkerMark {
+  id: string;
+  state: MarkerState;
+  highlighted: boolean;
+  /** Moved this far (px) off the point, so it does not hide the place dot it shares. */
+  offset: [number, number];
+}
+
+/** A labelled place, as the frame needs it to keep it in view and its label inside the map. */
+export interface WorldPlace {
+  name: string;
+  lon: number;
+  lat: number;
+  kind: PlaceKind;
+}
+
+/** What `frame()` needs beyond a section's state, from `story.json` (`src/build/payload.ts`). */
 export interface StoryWorld {
   paths: Readonly<Record<string, PathSamples>>;
+  places: Readonly<Record<string, WorldPlace>>;
+  /** The front snapshots in date order, each with its held ground and the ground taken since the first. */
+  fronts: readonly { id: string; date: string; heldId: string; takenId?: string }[];
+  /** Dated areas other than the fronts' (contested ground, strikes), shown from their day. */
+  areas: readonly { id: string; kind: AreaKind; date: string }[];
+  posts: readonly { id: string; lon: number; lat: number; established?: string; encircled?: string }[];
+  events: readonly { id: string; kind: EventKind; lon: number; lat: number; date: string }[];
+  /** Anchors of the names written on areas, each for a range of zoom [from, to). */
+  baseLabels: readonly { id: string; zoom: [number, number] }[];
 }
 
 export interface FrameOptions {
@@ -37,6 +83,8 @@ export interface FrameOptions {
   narrow?: boolean;
   /** Cuts instead of flights, end states instead of drawing: progress counts as 1. */
   reducedMotion?: boolean;
+  /** The map's size: with it, the camera keeps every labelled place in view and labels inside the map. */
+  viewport?: Viewport;
 }
 
 /**
@@ -47,7 +95,7 @@ export const ANIMATION_WINDOW: readonly [number, number] = [0.1, 0.7];
 
 /** Animation time moves in steps this fine: finer than the eye can follow, coarse enough that
  * most scroll events change nothing and cost nothing. */
-export const TIME_STEP = 1 / 400;
+const TIME_STEP = 1 / 400;
 
 /** Progress through a section (0..1) mapped to animation time (0..1), eased at both ends. */
 export function animationTime(progress: number): number {
@@ -63,18 +111,14 @@ export function cameraFor(state: SectionMap, narrow: boolean): Camera {
   return { ...state.camera, ...Object.fromEntries(overrides) };
 }
 
-const DAY = 86_400_000;
-
-/** The day `t` (0..1) of the way through a span of days, whole days only. */
-export function dateAt(span: DateSpan, t: number): string {
-  if (typeof span === 'string') return span;
-  const start = Date.parse(span.start);
-  const days = Math.round(((Date.parse(span.end) - start) / DAY) * t);
-  return new Date(start + days * DAY).toISOString().slice(0, 10);
-}
+/** The story layer that draws an area kind. */
+const areaLayer = (kind: AreaKind) => AREA_LAYERS.find((layer) => AREA_LAYER_KINDS[layer].includes(kind));
 
 /** Roads under movements; otherwise the section's own order. */
 const drawingOrder = (a: PathSlice, b: PathSlice) => Number(a.kind !== 'road') - Number(b.kind !== 'road');
+
+/** How far apart (px) a marker and a dot must be for neither to hide the other. */
+const CLEAR = MARKER.highlighted + PLACE.ring;
 
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
@@ -82,22 +126,81 @@ const drawingOrder = (a: PathSlice, b: PathSlice) => Number(a.kind !== 'road') -
  */
 export function frame(state: SectionMap, progress: number, world: StoryWorld, options: FrameOptions = {}): Frame {
   const t = options.reducedMotion ? 1 : animationTime(progress);
+  const time = timeAt(state.date, t);
+  const shown = (iso: string | undefined) => iso === undefined || iso === 'before' || happens(iso) <= time;
+  const layers = LAYER_IDS.filter((id) => state.layers.includes(id));
+  const on = (id: LayerId) => layers.includes(id);
+
+  // 1. The clock: everything dated.
+  const paths = state.paths
+    .map(({ id, drawn: [atStart, atEnd] }) => {
+      const samples = world.paths[id];
+      if (!samples) throw new Error(`frame: no samples for path "${id}"`);
+      // Movements reach as far as their dated stops say; roads draw with the reader.
+      const fraction = samples.schedule ? reachAt(samples.schedule, time) : atStart + (atEnd - atStart) * t;
+      return slicePath(samples, fraction);
+    })
+    .sort(drawingOrder);
+  const fronts = world.fronts.filter((f) => shown(f.date));
+  const front = fronts.at(-1) ?? world.fronts[0];
+  const areas: AreaMark[] = [
+    ...(front && on('control') ? [{ id: front.heldId, kind: 'control' as const }, { id: front.id, kind: 'front-line' as const }] : []),
+    ...(front?.takenId && on('taken') ? [{ id: front.takenId, kind: 'taken' as const }] : []),
+    ...world.areas.filter((a) => areaLayer(a.kind) !== undefined && on(areaLayer(a.kind)!) && shown(a.date)).map(({ id, kind }) => ({ id, kind })),
+  ];
   const highlight = new Set(state.highlight);
-  // A highlight calls out a place the section labels; it never adds one.
-  const places = state.places.map((id) => ({ id, highlighted: highlight.has(id) }));
+  const since = spanStart(state.date);
+  type Located = Omit<MarkerMark, 'offset'> & { lon: number; lat: number };
+  const located: Located[] = [
+    ...(on('posts') ? world.posts : [])
+      .filter((p) => shown(p.established))
+      .map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, highlighted: highlight.has(p.id), state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState })),
+    // Events of the section's own days, as they happen.
+    ...(on('events') ? world.events : [])
+      .filter((e) => e.date >= since && e.date <= spanEnd(state.date) && shown(e.date))
+      .map((e) => ({ id: e.id, lon: e.lon, lat: e.lat, highlighted: highlight.has(e.id), state: e.kind })),
+  ];
+
+  // 2. The picture: camera, labels, markers.
+  const labelled = state.places.map((id) => {
+    const place = world.places[id];
+    if (!place) throw new Error(`frame: no place "${id}"`);
+    const highlighted = highlight.has(id);
+    const size = PLACE.labelSize(place.kind, highlighted);
+    return { id, place, highlighted, width: textWidth(place.name, size, highlighted) + PLACE.ring, height: size * 1.2 };
+  });
+  const base = cameraFor(state, !!options.narrow);
+  const mustShow: MustShow[] = [
+    ...labelled.map((l) => ({ at: [l.place.lon, l.place.lat] as [number, number], labelWidth: l.width, labelHeight: l.height })),
+    ...located.map((m) => ({ at: [m.lon, m.lat] as [number, number], labelWidth: 0, labelHeight: MARKER.highlighted * 2 })),
+  ];
+  const camera = options.viewport ? fitCamera(base, mustShow, options.viewport) : base;
+  const view = options.viewport ? projection(camera, options.viewport.width, options.viewport.height) : undefined;
+  const places = labelled.map(({ id, place, highlighted, width, height }) => {
+    const [x, y] = view ? view.project(place.lon, place.lat) : [0, 0];
+    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport ?? { width: Infinity, height: Infinity }) };
+  });
+  // A marker on a labelled place's dot, or on another marker, steps up and aside: first up-right, then up-left.
+  const taken: [number, number][] = labelled.map((l) => [l.place.lon, l.place.lat]);
+  const markers = located.map(({ lon, lat, ...mark }) => {
+    const overlapping = taken.filter(([x, y]) => Math.abs(x - lon) < 1e-4 && Math.abs(y - lat) < 1e-4).length;
+    taken.push([lon, lat]);
+    const side = overlapping % 2 === 1 ? 1 : -1;
+    const offset: [number, number] = overlapping ? [side * CLEAR, -CLEAR * Math.ceil(overlapping / 2)] : [0, 0];
+    return { ...mark, offset };
+  });
+
   return {
-    camera: cameraFor(state, !!options.narrow),
-    date: dateAt(state.date, t),
-    layers: LAYER_IDS.filter((id) => state.layers.includes(id)),
+    camera,
+    date: isoDay(time),
+    layers,
+    areas,
+    front: front && on('control') ? { id: front.id, date: front.date } : undefined,
     places: [...places.filter((p) => p.highlighted), ...places.filter((p) => !p.highlighted)],
-    highlightedMarkers: state.highlight.filter((id) => !state.places.includes(id)),
-    paths: state.paths
-      .map(({ id, drawn: [atStart, atEnd] }) => {
-        const samples = world.paths[id];
-        if (!samples) throw new Error(`frame: no samples for path "${id}"`);
-        return slicePath(samples, atStart + (atEnd - atStart) * t);
-      })
-      .sort(drawingOrder),
+    markers,
+    paths,
+    baseLabels: world.baseLabels.filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to).map((l) => l.id),
+    contextTowns: camera.zoom >= CONTEXT_MIN_ZOOM,
   };
 }
 

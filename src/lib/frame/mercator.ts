@@ -36,3 +36,16 @@ export function viewport(camera: Pick<Camera, 'center' | 'zoom'>, width: number,
   };
   return { project, unproject, bounds, width, height };
 }
+
+/** Round lengths a scale bar may show, in km. */
+const NICE_KM = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+
+/**
+ * A scale bar for a camera: the longest round distance (km) that fits in `maxPx`, and its length
+ * in px at the camera's centre. Mercator stretches with latitude, so the bar holds for the centre.
+ */
+export function scaleBar(camera: Pick<Camera, 'center' | 'zoom'>, maxPx: number): { km: number; px: number } {
+  const kmPerPx = (40_075.016686 * Math.cos((camera.center[1] * Math.PI) / 180)) / (TILE * 2 ** camera.zoom);
+  const km = [...NICE_KM].reverse().find((k) => k / kmPerPx <= maxPx) ?? NICE_KM[0]!;
+  return { km, px: km / kmPerPx };
+}

@@ -18,6 +18,8 @@ export interface PathSamples {
   /** Compass bearing (degrees) of each segment, from vertex i to i + 1. */
   bearings: number[];
   lengthKm: number;
+  /** Movements: how far they reach when, as [time (clock.ts), fraction] knots. Roads have none. */
+  schedule?: [time: number, fraction: number][];
 }
 
 /** Where a movement's drawn part ends and which way it points. */

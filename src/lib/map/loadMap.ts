@@ -3,11 +3,11 @@ import { getGlobalDispatcher, Map as MapLibreMap, setWorkerUrl } from 'maplibre-
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
-import { ACTORS } from '../cartography/layers.ts';
+import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { ARROW } from '../cartography/symbols.ts';
+import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD } from '../cartography/symbols.ts';
 import type { Camera } from '../story/section.ts';
-import { ARROW_ICON, buildStyle, type MapSources } from './style.ts';
+import { ARROW_ICON, HATCH_ICON, MARKER_ICON, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
@@ -19,22 +19,89 @@ const absolute = (url: string) => new URL(url, import.meta.url).href;
 // console error. The map's report is the one that counts; this one is kept as a warning.
 getGlobalDispatcher().on('error', (event) => console.warn('MapLibre worker error:', event.error));
 
-/** The arrow head of the vocabulary, pointing north, as an icon MapLibre rotates by bearing. */
-function arrowImage(colour: string, halo: string) {
-  const { size, tip } = ARROW.icon;
+/** Icons are drawn at twice their size, so they stay sharp on high-density screens. */
+const RATIO = 2;
+
+/** A canvas `width` × `height` CSS px, drawn by `draw` in CSS px, as image data at RATIO. */
+function icon(width: number, height: number, draw: (context: CanvasRenderingContext2D) => void) {
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = size;
+  canvas.width = width * RATIO;
+  canvas.height = height * RATIO;
   const context = canvas.getContext('2d')!;
-  context.beginPath();
-  ARROW.points.forEach(([x, y], i) => (i ? context.lineTo : context.moveTo).call(context, size / 2 + x, tip + y));
-  context.closePath();
-  context.fillStyle = colour;
-  context.strokeStyle = halo;
-  context.lineWidth = ARROW.stroke;
-  context.fill();
-  context.stroke();
-  return context.getImageData(0, 0, size, size);
+  context.scale(RATIO, RATIO);
+  draw(context);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+/** The arrow head of the vocabulary, pointing north, as an icon MapLibre rotates by bearing. */
+const arrowImage = (colour: string, halo: string) =>
+  icon(ARROW.icon.size, ARROW.icon.size, (c) => {
+    c.beginPath();
+    ARROW.points.forEach(([x, y], i) => (i ? c.lineTo : c.moveTo).call(c, ARROW.icon.size / 2 + x, ARROW.icon.tip + y));
+    c.closePath();
+    c.fillStyle = colour;
+    c.strokeStyle = halo;
+    c.lineWidth = ARROW.stroke;
+    c.fill();
+    c.stroke();
+  });
+
+/** A marker's symbol from the vocabulary's path, as the still maps draw it. */
+function markerImage(state: MarkerState, colours: Palette) {
+  const shape = MARKER_SHAPES[state];
+  const r = MARKER.radius;
+  const size = Math.ceil((r + MARKER.stroke) * 2 + 4);
+  return icon(size, size, (c) => {
+    c.translate(size / 2, size / 2);
+    if (shape.ring) {
+      c.beginPath();
+      c.arc(0, 0, r + 1, 0, Math.PI * 2);
+      c.strokeStyle = colours.frontLine;
+      c.lineWidth = 1.5;
+      c.stroke();
+    }
+    c.scale(r, r);
+    const path = new Path2D(shape.d);
+    c.lineWidth = MARKER.stroke / r;
+    c.strokeStyle = colours.halo;
+    c.fillStyle = colours[shape.fill];
+    c.stroke(path);
+    c.fill(path);
+  });
+}
+
+/** A route shield, stretched around its text by MapLibre (`icon-text-fit`). */
+function shieldImage(fill: string, stroke: string) {
+  const w = 24;
+  const h = 16;
+  return {
+    data: icon(w, h, (c) => {
+      c.beginPath();
+      c.roundRect(1, 1, w - 2, h - 2, SHIELD.radius);
+      c.fillStyle = fill;
+      c.strokeStyle = stroke;
+      c.lineWidth = 1.5;
+      c.fill();
+      c.stroke();
+    }),
+    options: { pixelRatio: RATIO, stretchX: [[6 * RATIO, 18 * RATIO]] as [number, number][], stretchY: [[5 * RATIO, 11 * RATIO]] as [number, number][], content: [5 * RATIO, 3 * RATIO, 19 * RATIO, 13 * RATIO] as [number, number, number, number] },
+  };
+}
+
+/** The hatching of the ground taken: diagonal lines in the government's colour, repeating. */
+const hatchImage = (colour: string) =>
+  icon(LINES.hatch.gap, LINES.hatch.gap, (c) => {
+    const g = LINES.hatch.gap;
+    c.strokeStyle = colour;
+    c.lineWidth = LINES.hatch.width;
+    c.globalAlpha = 0.55;
+    c.beginPath();
+    for (const o of [-g, 0, g]) {
+      c.moveTo(o, g);
+      c.lineTo(o + g, 0);
+    }
+    c.stroke();
+  });
 
 export interface CreateMapOptions {
   colours: Palette;
@@ -71,7 +138,15 @@ export function createMap(container: HTMLElement, data: MapSources, camera: Came
       return;
     }
     map.once('style.load', () => {
-      for (const actor of ACTORS) map.addImage(ARROW_ICON(actor), arrowImage(options.colours[actor], options.colours.halo));
+      const colours = options.colours;
+      const image = { pixelRatio: RATIO };
+      for (const actor of ACTORS) map.addImage(ARROW_ICON(actor), arrowImage(colours[actor], colours.halo), image);
+      for (const state of MARKER_STATES) map.addImage(MARKER_ICON(state), markerImage(state, colours), image);
+      for (const [road, fill, stroke] of [['m5', colours.m5, colours.halo], ['m4', colours.halo, colours.m4]] as const) {
+        const shield = shieldImage(fill, stroke);
+        map.addImage(SHIELD_ICON(road), shield.data, shield.options);
+      }
+      map.addImage(HATCH_ICON, hatchImage(colours.government), image);
     });
     const onError = (event: { error: unknown }) => {
       map.off('error', onError);

@@ -1,10 +1,11 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, LineString, Point } from 'geojson';
-import { LAYER_IDS, type LayerId } from '../cartography/layers.ts';
-import { MARKER } from '../cartography/symbols.ts';
-import type { Frame } from '../frame/frame.ts';
+import { LAYER_IDS, type AreaKind, type LayerId } from '../cartography/layers.ts';
+import { MARKER, PLACE } from '../cartography/symbols.ts';
+import type { Anchor } from '../frame/camera.ts';
+import type { Frame, MarkerMark } from '../frame/frame.ts';
 import type { Camera } from '../story/section.ts';
-import { MARKER_CIRCLES, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
+import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
 
 /** How long a camera flight between sections takes, in ms (cut to 0 under reduced motion). */
 export const FLIGHT_MS = 1400;
@@ -14,23 +15,24 @@ export const FLIGHT_MS = 1400;
  * in the unit test (`renderer.test.ts`).
  */
 export interface RenderTarget {
-  setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
+  setLayoutProperty(layer: string, name: string, value: unknown): unknown;
   setFilter(layer: string, filter: FilterSpecification): unknown;
-  setPaintProperty(layer: string, name: 'circle-radius', value: ExpressionSpecification): unknown;
   getSource(id: string): unknown;
   jumpTo(camera: Camera): unknown;
+  flyTo(options: Camera & { duration: number; curve: number; essential: boolean }): unknown;
   /** Fits the canvas to its container again. */
   resize(): unknown;
-  flyTo(options: Camera & { duration: number; curve: number; essential: boolean }): unknown;
 }
 
-const sameList = <T>(a: readonly T[] | undefined, b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y) =>
-  a === b || (!!a && a.length === b.length && a.every((x, i) => same(x, b[i]!)));
-
-const sameCamera = (a: Camera | undefined, b: Camera) =>
-  !!a && a.zoom === b.zoom && a.bearing === b.bearing && a.pitch === b.pitch && a.center[0] === b.center[0] && a.center[1] === b.center[1];
-
-const byId = (ids: readonly string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+const same = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+const byId = (ids: readonly string[]): FilterSpecification => (ids.length ? ['in', ['get', 'id'], ['literal', [...ids]]] : NONE);
+/** A layout value per feature id, with a fallback: MapLibre's `match`, or the fallback alone when no id differs. */
+function perId(entries: [string, unknown][], fallback: unknown): unknown {
+  return entries.length ? (['match', ['get', 'id'], ...entries.flatMap(([id, v]) => [id, v]), fallback] as unknown as ExpressionSpecification) : fallback;
+}
+/** MapLibre's variable anchors with their offsets (in ems) for a label `gap` ems from its point. */
+const anchorOffsets = (anchors: readonly Anchor[], gap: number) =>
+  ['literal', anchors.flatMap((a) => [a, a === 'left' ? [gap, 0] : a === 'right' ? [-gap, 0] : a === 'top' ? [0, gap] : [0, -gap]])];
 
 /**
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
@@ -41,24 +43,42 @@ const byId = (ids: readonly string[]): FilterSpecification => ['in', ['get', 'id
 export function createRenderer(map: RenderTarget) {
   let last: Frame | undefined;
 
+  /** Calls `draw` when `pick` of the frame changed since the last one (or on the first frame). */
+  function when<T>(next: Frame, pick: (f: Frame) => T, draw: (value: T) => void) {
+    const value = pick(next);
+    if (!last || !same(pick(last), value)) draw(value);
+  }
+
   function apply(next: Frame, { instant }: { instant: boolean }) {
     for (const id of LAYER_IDS) {
       const visible = next.layers.includes(id);
       if (last && last.layers.includes(id) === visible) continue;
       for (const layer of STYLE_LAYERS[id]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }
-    if (!sameList(last?.places, next.places, (a, b) => a.id === b.id && a.highlighted === b.highlighted)) {
-      const ids = (highlighted: boolean) => next.places.filter((p) => p.highlighted === highlighted).map((p) => p.id);
-      map.setFilter(PLACE_LAYERS.dot, byId(next.places.map((p) => p.id)));
-      map.setFilter(PLACE_LAYERS.ring, byId(ids(true)));
-      map.setFilter(PLACE_LAYERS.label, byId(ids(false)));
-      map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true)));
-    }
-    if (!sameList(last?.highlightedMarkers, next.highlightedMarkers)) {
-      const radius: ExpressionSpecification = ['case', ['in', ['get', 'id'], ['literal', [...next.highlightedMarkers]]], MARKER.highlighted, MARKER.radius];
-      for (const layer of MARKER_CIRCLES) map.setPaintProperty(layer, 'circle-radius', radius);
-    }
-    if (!sameList(last?.paths, next.paths, (a, b) => a.id === b.id && a.fraction === b.fraction)) {
+    when(next, (f) => f.areas, (areas) => {
+      for (const [kind, layers] of Object.entries(AREA_STYLE) as [AreaKind, readonly string[]][]) {
+        const filter = byId(areas.filter((a) => a.kind === kind).map((a) => a.id));
+        for (const layer of layers) map.setFilter(layer, filter);
+      }
+    });
+    when(next, (f) => f.places, (places) => {
+      const ids = (highlighted: boolean) => places.filter((p) => p.highlighted === highlighted);
+      map.setFilter(PLACE_LAYERS.dot, byId(places.map((p) => p.id)));
+      map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
+      map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
+      map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));
+      const gap = (highlighted: boolean) => (highlighted ? PLACE.ring + 3 : 6) / PLACE.labelSize('town', highlighted);
+      for (const [layer, highlighted] of [[PLACE_LAYERS.label, false], [PLACE_LAYERS.highlightedLabel, true]] as const) {
+        const list = ids(highlighted);
+        map.setLayoutProperty(layer, 'text-variable-anchor-offset', perId(list.map((p) => [p.id, anchorOffsets(p.anchors, gap(highlighted))]), anchorOffsets(['left', 'right', 'top', 'bottom'], gap(highlighted))));
+      }
+    });
+    when(next, (f) => f.markers, (markers) => drawMarkers(markers));
+    when(next, (f) => f.baseLabels, (ids) => map.setFilter(BASE_LABEL_LAYER, byId(ids)));
+    when(next, (f) => f.contextTowns, (on) => {
+      for (const layer of CONTEXT_LAYERS) map.setFilter(layer, on ? ['has', 'name'] : NONE);
+    });
+    if (!last || !same(last.paths.map((p) => [p.id, p.fraction]), next.paths.map((p) => [p.id, p.fraction]))) {
       const lines: Feature<LineString>[] = [];
       const heads: Feature<Point>[] = [];
       for (const p of next.paths) {
@@ -69,12 +89,30 @@ export function createRenderer(map: RenderTarget) {
       (map.getSource('paths') as GeoJSONSource).setData({ type: 'FeatureCollection', features: lines });
       (map.getSource('heads') as GeoJSONSource).setData({ type: 'FeatureCollection', features: heads });
     }
-    if (!sameCamera(last?.camera, next.camera)) {
+    if (!last || !same(last.camera, next.camera)) {
       const { center, zoom, bearing, pitch } = next.camera;
       if (instant || !last) map.jumpTo({ center, zoom, bearing, pitch });
       else map.flyTo({ center, zoom, bearing, pitch, duration: FLIGHT_MS, curve: 1.2, essential: false });
     }
     last = next;
+  }
+
+  /** Posts and events, each in its state, size and offset; highlighted ones named beside their symbol. */
+  function drawMarkers(markers: MarkerMark[]) {
+    for (const group of ['post', 'event'] as const) {
+      const mine = markers.filter((m) => MARKER_GROUP(m.state) === group);
+      const layer = MARKER_LAYERS[group];
+      map.setFilter(layer, byId(mine.map((m) => m.id)));
+      if (group === 'post') map.setLayoutProperty(layer, 'icon-image', perId(mine.map((m) => [m.id, MARKER_ICON(m.state)]), MARKER_ICON('post')));
+      map.setLayoutProperty(layer, 'icon-size', perId(mine.filter((m) => m.highlighted).map((m) => [m.id, MARKER.highlighted / MARKER.radius]), 1));
+      map.setLayoutProperty(layer, 'icon-offset', perId(mine.filter((m) => m.offset.some(Boolean)).map((m) => [m.id, ['literal', m.offset]]), ['literal', [0, 0]]));
+    }
+    const named = markers.filter((m) => m.highlighted);
+    map.setFilter(MARKER_LAYERS.label, byId(named.map((m) => m.id)));
+    // The name beside the symbol, wherever the frame moved the symbol to.
+    const em = (px: number) => px / MARKER.labelSize;
+    const right = MARKER.highlighted + 4;
+    map.setLayoutProperty(MARKER_LAYERS.label, 'text-offset', perId(named.map((m) => [m.id, ['literal', [em(m.offset[0] + right), em(m.offset[1])]]]), ['literal', [em(right), 0]]));
   }
 
   /**

@@ -1,82 +1,84 @@
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { ACTORS, AREA_LAYERS, LAYER_KINDS, MARKER_LAYERS, type AreaLayer, type LayerId, type MarkerLayer } from '../cartography/layers.ts';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { ACTORS, AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { FONTS, LINES, MARKER, PLACE, areaDashed, areaFill } from '../cartography/symbols.ts';
-
-/** Which style layers make up each story layer a section can switch on. */
-export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
-  idlib: ['idlib-line'],
-  ...(Object.fromEntries(AREA_LAYERS.map((id) => [id, [`${id}-fill`, `${id}-line`]])) as Record<AreaLayer, string[]>),
-  ...(Object.fromEntries(MARKER_LAYERS.map((id) => [id, [`${id}-circle`, `${id}-label`]])) as Record<MarkerLayer, string[]>),
-};
-
-/** The layers whose filters `frame()`'s decisions set (`renderer.ts`). */
-export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-highlight', label: 'places-label', highlightedLabel: 'places-label-highlight' } as const;
-export const MARKER_CIRCLES = MARKER_LAYERS.map((id) => `${id}-circle`);
-export const ARROW_ICON = (kind: string) => `arrow-${kind}`;
-
-const hidden = { visibility: 'none' } as const;
-const byKind = (layer: AreaLayer | MarkerLayer): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', [...LAYER_KINDS[layer]]]];
-const none: ExpressionSpecification = ['in', ['get', 'id'], ['literal', []]];
-/** A dash in pixels as MapLibre wants it: in line widths. */
-const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
+import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill } from '../cartography/symbols.ts';
 
 /** The site's GeoJSON files the map draws (`dist/data/<name>.geojson`), fetched and checked first (`controller.ts`). */
-export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers'] as const;
+export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers', 'labels', 'context'] as const;
 export type MapSources = Record<(typeof MAP_SOURCES)[number], FeatureCollection>;
 
 /**
- * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON,
- * and labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
+ * The style layers whose filters the renderer sets from each frame's decisions, by what they
+ * draw. Story layers a section switches on map to the style layers below (`STYLE_LAYERS`).
+ */
+export const AREA_STYLE: Record<AreaKind, readonly string[]> = {
+  control: ['control-fill'],
+  'front-line': ['front-line'],
+  taken: ['taken-fill'],
+  strikes: ['strikes-fill', 'strikes-line'],
+  front: ['front-fill', 'front-line-band'],
+  contested: ['contested-fill', 'contested-line'],
+};
+export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
+  ...(Object.fromEntries(Object.entries(AREA_LAYER_KINDS).map(([layer, kinds]) => [layer, kinds.flatMap((k) => AREA_STYLE[k])])) as Record<AreaLayer, string[]>),
+  border: ['turkish-border'],
+  idlib: ['idlib-line'],
+  posts: ['markers-post'],
+  events: ['markers-event'],
+};
+export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
+export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
+export const BASE_LABEL_LAYER = 'base-labels';
+export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
+
+/** Icon names: an arrow head per actor, a marker symbol per state, a shield per road, the hatching. */
+export const ARROW_ICON = (actor: string) => `arrow-${actor}`;
+export const MARKER_ICON = (state: string) => `marker-${state}`;
+export const SHIELD_ICON = (road: string) => `shield-${road}`;
+export const HATCH_ICON = 'hatch';
+
+const hidden = { visibility: 'none' } as const;
+/** Matches nothing until the renderer says which features to draw. */
+export const NONE: FilterSpecification = ['in', ['get', 'id'], ['literal', []]];
+/** A dash in pixels as MapLibre wants it: in line widths. */
+const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
+const byRoad = <T extends keyof (typeof ROADS)['m5']>(key: T, colours?: Palette) =>
+  ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, colours ? colours[road[key] as keyof Palette] : road[key]]), colours ? colours[ROADS.m4[key] as keyof Palette] : ROADS.m4[key]] as unknown as ExpressionSpecification;
+
+/**
+ * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON, and
+ * labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
- * too. Story layers start hidden; the renderer shows what each frame needs. The `paths` and
- * `heads` sources start empty and are filled from the frame as the reader scrolls.
+ * too. Story layers start hidden and filtered to nothing; the renderer shows what each frame
+ * decided. The `paths` and `heads` sources start empty and are filled from the frame.
+ * Symbols in higher layers are placed first: the story's labels win every collision, then the
+ * markers, then the context towns and the names on areas.
  */
 export function buildStyle(data: MapSources, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
   const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
   const empty = () => source({ type: 'FeatureCollection', features: [] });
-  const pathColour = ['match', ['get', 'kind'], ...ACTORS.flatMap((actor) => [actor, colours[actor]]), colours.road] as unknown as ExpressionSpecification;
-  const byPathKind = (road: number, movement: number): ExpressionSpecification => ['match', ['get', 'kind'], 'road', road, movement];
+  const movementColour = ['match', ['get', 'kind'], ...ACTORS.flatMap((actor) => [actor, colours[actor]]), colours.road] as unknown as ExpressionSpecification;
+  const isRoad: FilterSpecification = ['==', ['get', 'kind'], 'road'];
+  const isMovement: FilterSpecification = ['!=', ['get', 'kind'], 'road'];
 
-  const area = (id: AreaLayer): LayerSpecification[] => [
-    { id: `${id}-fill`, type: 'fill', source: 'areas', filter: byKind(id), layout: hidden, paint: { 'fill-color': colours[id], 'fill-opacity': areaFill(id) } },
-    {
-      id: `${id}-line`,
-      type: 'line',
-      source: 'areas',
-      filter: byKind(id),
-      layout: hidden,
-      paint: { 'line-color': colours[id], 'line-width': LINES.area.width, ...(areaDashed(id) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) },
-    },
-  ];
-
-  const marker = (id: MarkerLayer): LayerSpecification[] => [
-    {
-      id: `${id}-circle`,
-      type: 'circle',
-      source: 'markers',
-      filter: byKind(id),
-      layout: hidden,
-      paint: { 'circle-radius': MARKER.radius, 'circle-color': colours[id], 'circle-stroke-color': colours.halo, 'circle-stroke-width': MARKER.stroke },
-    },
-    {
-      id: `${id}-label`,
-      type: 'symbol',
-      source: 'markers',
-      filter: byKind(id),
-      layout: {
-        ...hidden,
-        'text-field': ['get', 'label'],
-        'text-font': [FONTS.regular],
-        'text-size': MARKER.labelSize,
-        'text-anchor': 'top-left',
-        'text-offset': [0.7, 0.5],
-        'text-max-width': MARKER.labelWidth / MARKER.labelSize,
-      },
-      paint: { 'text-color': colours[id], 'text-halo-color': colours.halo, 'text-halo-width': 1.6 },
-    },
-  ];
+  const areaFillLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
+    id,
+    type: 'fill',
+    source: 'areas',
+    filter: NONE,
+    layout: hidden,
+    paint: { 'fill-color': colours[layer === 'taken' ? 'government' : layer], 'fill-opacity': areaFill(layer) },
+  });
+  const areaLineLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
+    id,
+    type: 'line',
+    source: 'areas',
+    filter: NONE,
+    layout: hidden,
+    paint: { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) },
+  });
+  const halo = { 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo };
 
   return {
     version: 8,
@@ -89,29 +91,49 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
       { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': ['case', ['==', ['get', 'focus'], true], colours.syria, colours.land] } },
-      ...AREA_LAYERS.flatMap(area),
-      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': colours.border, 'line-width': LINES.border } },
+      areaFillLayer('control-fill', 'control'),
+      {
+        id: 'taken-fill',
+        type: 'fill',
+        source: 'areas',
+        filter: NONE,
+        layout: hidden,
+        paint: { 'fill-pattern': HATCH_ICON },
+      },
+      areaFillLayer('strikes-fill', 'strikes'),
+      areaLineLayer('strikes-line', 'strikes'),
+      areaFillLayer('front-fill', 'front'),
+      areaLineLayer('front-line-band', 'front'),
+      areaFillLayer('contested-fill', 'contested'),
+      areaLineLayer('contested-line', 'contested'),
+      { id: 'borders', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': colours.border, 'line-width': LINES.border } },
+      {
+        id: 'turkish-border',
+        type: 'line',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'turkish-border'],
+        layout: { ...hidden, 'line-join': 'round' },
+        paint: { 'line-color': colours.border, 'line-width': LINES.turkishBorder, 'line-opacity': 0.9 },
+      },
       {
         id: 'idlib-line',
         type: 'line',
         source: 'idlib',
-        layout: hidden,
+        layout: { ...hidden, 'line-cap': 'round' },
         paint: { 'line-color': colours.idlib, 'line-width': LINES.idlib.width, 'line-dasharray': inWidths(LINES.idlib.dash, LINES.idlib.width) },
       },
       {
-        id: 'paths-casing',
+        id: 'front-line',
         type: 'line',
-        source: 'paths',
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': colours.halo, 'line-width': byPathKind(LINES.road.casing, LINES.movement.casing) },
+        source: 'areas',
+        filter: NONE,
+        layout: hidden,
+        paint: { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) },
       },
-      {
-        id: 'paths-line',
-        type: 'line',
-        source: 'paths',
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': pathColour, 'line-width': byPathKind(LINES.road.line, LINES.movement.line) },
-      },
+      { id: 'roads-casing', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': byRoad('casing') } },
+      { id: 'roads-line', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byRoad('colour', colours), 'line-width': byRoad('line') } },
+      { id: 'movements-casing', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': LINES.movement.casing } },
+      { id: 'movements-line', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': movementColour, 'line-width': LINES.movement.line } },
       {
         id: 'heads',
         type: 'symbol',
@@ -126,12 +148,90 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           'icon-ignore-placement': true,
         },
       },
-      ...MARKER_LAYERS.flatMap(marker),
+      {
+        id: 'road-shields',
+        type: 'symbol',
+        source: 'paths',
+        filter: isRoad,
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': SHIELD.spacing,
+          'text-field': byRoad('shield'),
+          'text-font': [FONTS.bold],
+          'text-size': SHIELD.size,
+          'text-rotation-alignment': 'viewport',
+          'icon-image': ['concat', SHIELD_ICON(''), ['get', 'id']],
+          'icon-text-fit': 'both',
+          'icon-text-fit-padding': [SHIELD.padY, SHIELD.padX, SHIELD.padY, SHIELD.padX],
+          'icon-rotation-alignment': 'viewport',
+        },
+        paint: { 'text-color': ['match', ['get', 'id'], 'm5', colours.shieldText, colours.m4] },
+      },
+      {
+        id: BASE_LABEL_LAYER,
+        type: 'symbol',
+        source: 'labels',
+        filter: NONE,
+        layout: {
+          'text-field': ['get', 'text'],
+          'text-font': [FONTS.regular],
+          'text-size': ['match', ['get', 'kind'], 'country', BASE_LABEL.country, 'sea', BASE_LABEL.sea, BASE_LABEL.governorate],
+          'text-letter-spacing': BASE_LABEL.spacing,
+          'text-max-width': 8,
+          'symbol-sort-key': ['match', ['get', 'kind'], 'country', 0, 'sea', 1, 2],
+        },
+        paint: { 'text-color': colours.labelMinor, 'text-halo-color': colours.halo, 'text-halo-width': 1.2, 'text-opacity': ['match', ['get', 'kind'], 'sea', 0.85, 1] },
+      },
+      { id: CONTEXT_LAYERS[0], type: 'circle', source: 'context', filter: NONE, paint: { 'circle-radius': CONTEXT.radius, 'circle-color': colours.labelMinor, 'circle-opacity': 0.7 } },
+      {
+        id: CONTEXT_LAYERS[1],
+        type: 'symbol',
+        source: 'context',
+        filter: NONE,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONTS.regular],
+          'text-size': CONTEXT.labelSize,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.4,
+          'symbol-sort-key': ['-', 0, ['get', 'population']],
+        },
+        paint: { 'text-color': colours.labelMinor, 'text-halo-color': colours.halo, 'text-halo-width': 1.2 },
+      },
+      ...(['post', 'event'] as const).map(
+        (group): LayerSpecification => ({
+          id: MARKER_LAYERS[group],
+          type: 'symbol',
+          source: 'markers',
+          filter: NONE,
+          layout: {
+            ...hidden,
+            'icon-image': ['concat', MARKER_ICON(''), ['get', 'kind']],
+            'icon-allow-overlap': true,
+            'icon-size': 1,
+            'icon-offset': ['literal', [0, 0]],
+          },
+        }),
+      ),
+      {
+        id: MARKER_LAYERS.label,
+        type: 'symbol',
+        source: 'markers',
+        filter: NONE,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': [FONTS.regular],
+          'text-size': MARKER.labelSize,
+          'text-anchor': 'left',
+          'text-max-width': MARKER.labelWidth / MARKER.labelSize,
+        },
+        paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
+      },
       {
         id: PLACE_LAYERS.dot,
         type: 'circle',
         source: 'places',
-        filter: none,
+        filter: NONE,
         paint: {
           'circle-radius': ['match', ['get', 'kind'], 'capital', PLACE.radius('capital'), 'city', PLACE.radius('city'), PLACE.radius('town')],
           'circle-color': colours.label,
@@ -143,39 +243,41 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         id: PLACE_LAYERS.ring,
         type: 'circle',
         source: 'places',
-        filter: none,
+        filter: NONE,
         paint: { 'circle-radius': PLACE.ring, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': colours.label, 'circle-stroke-width': PLACE.ringStroke },
       },
       {
         id: PLACE_LAYERS.label,
         type: 'symbol',
         source: 'places',
-        filter: none,
+        filter: NONE,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONTS.regular],
           'text-size': ['match', ['get', 'kind'], ['capital', 'city'], PLACE.labelSize('city', false), PLACE.labelSize('town', false)],
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.6,
-          'symbol-sort-key': ['get', 'rank'],
+          'text-variable-anchor-offset': ['literal', ['left', [0.6, 0], 'right', [-0.6, 0], 'top', [0, 0.6], 'bottom', [0, -0.6]]],
+          // The story's labels are always drawn: where no side is free they overlap rather than vanish.
+          'text-overlap': 'always',
         },
-        paint: { 'text-color': colours.label, 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo },
+        paint: { 'text-color': colours.label, ...halo },
       },
       {
         id: PLACE_LAYERS.highlightedLabel,
         type: 'symbol',
         source: 'places',
-        filter: none,
+        filter: NONE,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONTS.bold],
           'text-size': PLACE.labelSize('town', true),
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 1.1,
-          'text-allow-overlap': true,
+          'text-variable-anchor-offset': ['literal', ['left', [1, 0], 'right', [-1, 0], 'top', [0, 1], 'bottom', [0, -1]]],
+          'text-overlap': 'always',
         },
-        paint: { 'text-color': colours.label, 'text-halo-color': colours.halo, 'text-halo-width': 2 },
+        paint: { 'text-color': colours.label, ...halo, 'text-halo-width': 2 },
       },
     ],
   };
 }
+
+/** Marker states drawn by each of the two marker layers. */
+export const MARKER_GROUP = (state: (typeof MARKER_STATES)[number]) => (state === 'post' || state === 'post-encircled' ? 'post' : 'event');

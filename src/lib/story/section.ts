@@ -1,4 +1,7 @@
 import type { LayerId } from '../cartography/layers.ts';
+import type { DateSpan } from '../frame/clock.ts';
+
+export type { DateSpan };
 
 /**
  * What a section of the story says its map shows: the browser's view of the frontmatter's
@@ -17,14 +20,14 @@ export interface Camera {
   pitch: number;
 }
 
-/** A road or movement the section draws, and how much of it (0..1) as the reader enters and leaves. */
+/**
+ * A road or movement the section draws. A movement reaches as far as the story's date says; a
+ * road is drawn by the reader, from `drawn[0]` of it as they enter to `drawn[1]` as they leave.
+ */
 export interface PathState {
   id: string;
   drawn: [atStart: number, atEnd: number];
 }
-
-/** One day, or the days the timeline runs through as the reader scrolls (ISO `YYYY-MM-DD`). */
-export type DateSpan = string | { start: string; end: string };
 
 export interface SectionMap {
   camera: Camera;
@@ -36,6 +39,7 @@ export interface SectionMap {
   /** Place or marker ids called out. */
   highlight: string[];
   paths: PathState[];
+  /** One day, or the days the timeline runs through as the reader scrolls (ISO `YYYY-MM-DD`). */
   date: DateSpan;
 }
 

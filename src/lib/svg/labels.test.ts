@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crosses, overlaps, placeLabels, textWidth, wrap, type LabelRequest } from './labels.ts';
+import { textWidth } from '../cartography/symbols.ts';
+import { crosses, overlaps, placeLabels, wrap, type LabelRequest } from './labels.ts';
 
 const label = (id: string, x: number, y: number, required = false): LabelRequest => ({
   id,

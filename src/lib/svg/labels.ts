@@ -1,19 +1,12 @@
+import { textWidth } from '../cartography/symbols.ts';
+import type { Anchor } from '../frame/camera.ts';
+
 /** A rectangle in pixels: left, top, right, bottom. */
 export type Rect = [number, number, number, number];
 
 export const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 const within = (a: Rect, b: Rect) => a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3];
 
-/**
- * How wide a line of text is, near enough to keep labels apart. The picture is made in Node,
- * where no font can be measured, and is shown in Noto Sans or whatever sans-serif the reader has
- * (DejaVu Sans, among the widest, on many Linux systems), so this errs on the wide side.
- */
-export function textWidth(text: string, size: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) em += /[A-Z]/.test(ch) ? 0.72 : /[ .,:;'’·()*|il-]/.test(ch) ? 0.32 : 0.6;
-  return em * size * (bold ? 1.1 : 1);
-}
 
 export interface LabelRequest {
   id: string;
@@ -25,8 +18,10 @@ export interface LabelRequest {
   radius: number;
   size: number;
   bold: boolean;
-  /** Drawn even where it overlaps other labels (a called-out place must be named). */
+  /** Drawn even where it overlaps other labels (a place the story names must be named). */
   required: boolean;
+  /** Where to try first, as the frame decided (`frame/camera.ts`); the diagonals follow. */
+  anchors?: readonly Anchor[];
 }
 
 export interface PlacedLabel extends LabelRequest {
@@ -50,6 +45,13 @@ const POSITIONS: [number, number][] = [
   [-1, -1],
   [-1, 1],
 ];
+/** A MapLibre anchor as a direction from the point: `left` puts the text's left edge there, so it runs right. */
+const DIRECTION: Record<Anchor, [number, number]> = { left: [1, 0], right: [-1, 0], top: [0, 1], bottom: [0, -1] };
+const positionsFor = (anchors: readonly Anchor[] | undefined): [number, number][] => {
+  if (!anchors) return POSITIONS;
+  const first = anchors.map((a) => DIRECTION[a]);
+  return [...first, ...POSITIONS.filter(([x, y]) => !first.some(([fx, fy]) => fx === x && fy === y))];
+};
 
 function candidate(label: LabelRequest, [dx, dy]: [number, number]): PlacedLabel {
   const w = Math.max(...label.lines.map((line) => textWidth(line, label.size, label.bold)));
@@ -110,7 +112,7 @@ export function placeLabels(requests: LabelRequest[], obstacles: Obstacles, widt
   const hard = [...obstacles.hard];
   const placed: PlacedLabel[] = [];
   for (const request of requests) {
-    const options = POSITIONS.map((p) => candidate(request, p)).filter(({ box }) => within(box, view));
+    const options = positionsFor(request.anchors).map((p) => candidate(request, p)).filter(({ box }) => within(box, view));
     const free = options.filter(({ box }) => !hard.some((t) => overlaps(box, t)));
     const chosen =
       free.find(({ box }) => !obstacles.soft.some((s) => crosses(s, box))) ?? free[0] ?? (request.required ? options[0] : undefined);

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { mapData } from '@build/mapData.ts';
-import { measurePaths } from '@build/data/measurePaths.ts';
+import { storyWorld } from '@build/payload.ts';
 import { getSections } from '@build/sections.ts';
 import { STILL_MAP } from '@lib/cartography/pictures.ts';
 import { endFrame } from '@lib/frame/frame.ts';
@@ -11,7 +11,7 @@ import { renderSvg } from '@lib/svg/renderSvg.ts';
  * readers without JavaScript or WebGL see, what prints, and the poster of the section's embed.
  */
 export const getStaticPaths = (async () => {
-  const world = { paths: measurePaths() };
+  const world = storyWorld();
   const data = mapData();
   return (await getSections()).map((section) => ({
     params: { slug: section.slug },

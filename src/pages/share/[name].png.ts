@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { measurePaths } from '@build/data/measurePaths.ts';
+import { storyWorld } from '@build/payload.ts';
 import { mapData } from '@build/mapData.ts';
 import { getSections, type Section } from '@build/sections.ts';
 import { cardSvg, rasterise } from '@build/share/card.ts';
@@ -13,7 +13,7 @@ import { endFrame } from '@lib/frame/frame.ts';
  */
 export const getStaticPaths = (async () => {
   const sections = await getSections();
-  const world = { paths: measurePaths() };
+  const world = storyWorld();
   const data = mapData();
   const end = (section: Section) => endFrame(section.data.map, world);
   if (sections.some((s) => s.slug === STORY_SHARE)) throw new Error(`a section's slug is "${STORY_SHARE}", the story's share card's name`);

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { mapData } from '@build/mapData.ts';
-import { measurePaths } from '@build/data/measurePaths.ts';
+import { storyWorld } from '@build/payload.ts';
 import { getSections } from '@build/sections.ts';
 import { NARROW_STILL } from '@lib/cartography/pictures.ts';
 import { scaleCamera } from '@lib/embed/view.ts';
@@ -13,7 +13,7 @@ import { renderSvg } from '@lib/svg/renderSvg.ts';
  * labels stay legible at phone width; no key in the picture, the page shows it below.
  */
 export const getStaticPaths = (async () => {
-  const world = { paths: measurePaths() };
+  const world = storyWorld();
   const data = mapData();
   return (await getSections()).map((section) => {
     const end = endFrame(section.data.map, world, { narrow: true });

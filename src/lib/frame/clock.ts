@@ -1,0 +1,49 @@
+/**
+ * The story's one clock. Time is a number of days since 1970-01-01 (UTC), so day D runs from
+ * `dayStart(D)` to `dayStart(D) + 1`. Sources date things to the day, not the hour: a thing dated
+ * D happens at noon of D (`happens`), so on the timeline's day D the map can show it either way
+ * and never contradicts the text. Everything dated on the map (how far an arrow has reached,
+ * which front and held ground, which posts and whether cut off, which events) is derived from
+ * this clock, and nothing else.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Midnight at the start of an ISO day. */
+export const dayStart = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/** When a thing dated to a day happens: noon of that day. */
+export const happens = (iso: string) => dayStart(iso) + 0.5;
+
+/** The ISO day a moment falls on. */
+export const isoDay = (time: number) => new Date(Math.floor(time + 1e-9) * DAY_MS).toISOString().slice(0, 10);
+
+/** A section's days: one day, or from the start of `start` to the end of `end`. */
+export type DateSpan = string | { start: string; end: string };
+
+export const spanStart = (span: DateSpan) => (typeof span === 'string' ? span : span.start);
+export const spanEnd = (span: DateSpan) => (typeof span === 'string' ? span : span.end);
+
+/**
+ * The moment `t` (0..1) of the way through a section's days: from the first moment of its first
+ * day to the last moment of its last, so the end state has everything its last day brought.
+ */
+export function timeAt(span: DateSpan, t: number): number {
+  const start = dayStart(spanStart(span));
+  const end = dayStart(spanEnd(span)) + 1 - 1e-6;
+  return start + (end - start) * Math.min(1, Math.max(0, t));
+}
+
+/** [time, fraction] knots of a dated movement, time increasing; the fraction reached at `time`. */
+export function reachAt(schedule: readonly (readonly [number, number])[], time: number): number {
+  const first = schedule[0];
+  if (!first || time <= first[0]) return 0;
+  for (let i = 1; i < schedule.length; i++) {
+    const [t1, f1] = schedule[i]!;
+    if (time <= t1) {
+      const [t0, f0] = schedule[i - 1]!;
+      return t1 > t0 ? f0 + ((f1 - f0) * (time - t0)) / (t1 - t0) : f1;
+    }
+  }
+  return schedule[schedule.length - 1]![1];
+}
