@@ -15,6 +15,9 @@ export const SOURCE_ARTICLE = {
   authors: STORY.authors.split(/,\s*|\s+and\s+/).filter(Boolean),
 } as const;
 
+/** Where the events the story describes took place (schema.org `contentLocation`). */
+export const CONTENT_LOCATION = 'Idlib province and north-west Syria';
+
 /** The share picture of the story (`name` 'story') or of a section (its slug), from the site root. */
 export const shareImagePath = (name: string) => `/share/${name}.png`;
 export const STORY_SHARE = 'story';
@@ -109,8 +112,9 @@ export function articleJsonLd(page: SharePage, base: string | undefined = siteBa
     url: url(page.path),
     inLanguage: 'en',
     isAccessibleForFree: true,
-    // When and where the reporting is about; the explainer's own date is not known here.
-    dateline: `Syria, ${STORY.kicker.split('·').pop()!.trim()}`,
+    // Where and when the events took place. No dateline: a dateline says where a report was filed,
+    // and this explainer was not filed from Syria.
+    contentLocation: { '@type': 'Place', name: CONTENT_LOCATION },
     contentReferenceTime: SOURCE_ARTICLE.datePublished,
     creditText: STORY.byline,
     isBasedOn: {

@@ -57,7 +57,7 @@ const CREDIT = `Based on reporting by ${STORY.authors} for Reuters`;
 export const storyCardText = (): CardText => ({
   kicker: STORY.kicker,
   title: STORY.title,
-  subtitle: 'How Syria’s army took the whole Aleppo–Damascus highway, and Turkish-backed rebels struck back',
+  subtitle: 'A war monitor said Syria’s army held the whole Aleppo–Damascus highway; Turkey said rebels it backs struck back',
   credit: CREDIT,
 });
 

@@ -89,6 +89,13 @@ describe('JSON-LD', () => {
     expect(ld.creditText).toBe(STORY.byline);
   });
 
+  it('says where the events happened, and claims no dateline: the explainer was not filed from Syria', () => {
+    const ld = articleJsonLd(page, undefined) as Record<string, any>;
+    expect(ld.dateline).toBeUndefined();
+    expect(ld.contentLocation).toEqual({ '@type': 'Place', name: 'Idlib province and north-west Syria' });
+    expect(ld.contentReferenceTime).toBe('2020-02-11');
+  });
+
   it('cannot close its script element', () => {
     expect(jsonForScript({ a: '</script><script>alert(1)</script>' })).not.toContain('</script>');
     expect(JSON.parse(jsonForScript({ a: '</script>' }))).toEqual({ a: '</script>' });

@@ -2,12 +2,15 @@
 export const STORY_START = '2019-12-01';
 export const STORY_END = '2020-02-12';
 
-/** Milestones marked on the timeline; each is in the story and its sources. */
+/**
+ * Milestones marked on the timeline; each is in the story and its sources, and says whose word it
+ * is where a section attributes it (its `claims`).
+ */
 export const TIMELINE_EVENTS = [
   { date: '2019-12-19', label: 'Ground offensive begins' },
-  { date: '2020-01-28', label: 'Maarat al-Numan taken' },
-  { date: '2020-02-05', label: 'Government troops enter Saraqeb' },
-  { date: '2020-02-11', label: 'Whole M-5 in government hands' },
+  { date: '2020-01-28', label: 'Troops enter Maarat al-Numan' },
+  { date: '2020-02-05', label: 'Troops enter Saraqeb, a monitor says' },
+  { date: '2020-02-11', label: 'Whole M-5 in government hands, a monitor says' },
 ] as const;
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
