@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
+import { precompressBuild } from './src/integrations/precompress.ts';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
 import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
 
@@ -16,7 +17,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [svelte(), relativeUrls()],
+  // precompress must come after every integration that rewrites the output (relativeUrls).
+  integrations: [svelte(), relativeUrls(), precompressBuild()],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: the site may fetch only from its own host.
   // Astro hashes the inline <style> and <script> it emits and adds them to style-src/script-src.
