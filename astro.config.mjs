@@ -4,6 +4,7 @@ import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
 import { precompressBuild } from './src/integrations/precompress.ts';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
+import { validateInputs } from './src/integrations/validateInputs.ts';
 import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
 
 // Astro hashes the scripts it bundles; the one inline script it leaves alone is hashed here.
@@ -17,8 +18,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  // precompress must come after every integration that rewrites the output (relativeUrls).
-  integrations: [svelte(), relativeUrls(), precompressBuild()],
+  // validateInputs checks data and story files before anything is built; precompress must come
+  // after every integration that rewrites the output (relativeUrls).
+  integrations: [validateInputs({ storyDir: 'src/content/story' }), svelte(), relativeUrls(), precompressBuild()],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: the site may fetch only from its own host.
   // Astro hashes the inline <style> and <script> it emits and adds them to style-src/script-src.
