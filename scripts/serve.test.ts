@@ -167,11 +167,12 @@ describe('scripts/serve.mjs', () => {
     const { server, port, stop } = await start({ timeoutMs: 500 });
     const closed = (socket: Socket) => (socket.closed ? Promise.resolve() : once(socket, 'close'));
     try {
-      const silent = connect(port, '127.0.0.1');
+      // These two read what they are sent (Node may answer 408 before hanging up), so they see the close.
+      const silent = connect(port, '127.0.0.1').resume();
       silent.on('error', () => {});
       await closed(silent);
 
-      const slow = connect(port, '127.0.0.1', () => slow.write('GET / HTTP/1.1\r\nHost: x\r\n'));
+      const slow = connect(port, '127.0.0.1', () => slow.write('GET / HTTP/1.1\r\nHost: x\r\n')).resume();
       slow.on('error', () => {});
       await closed(slow);
 
@@ -181,8 +182,8 @@ describe('scripts/serve.mjs', () => {
       stalled.on('error', () => {});
       stalled.pause();
       const [serverSide] = await accepted;
-      await expect.poll(() => openHandles(BIG), { timeout: 5_000 }).toBe(1);
       await closed(serverSide);
+      expect(serverSide.bytesWritten, 'the download had started').toBeGreaterThan(1024 * 1024);
       await expect.poll(() => openHandles(BIG), { timeout: 5_000 }).toBe(0);
       stalled.destroy();
     } finally {
