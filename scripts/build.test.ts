@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { precompress, TEXT_EXTENSIONS } from '../src/integrations/precompress.ts';
+import { validateInputs } from '../src/integrations/validateInputs.ts';
 
 const ROOT = process.cwd();
 const DIST = process.env.DIST ?? 'dist';
@@ -56,6 +58,41 @@ describe('precompress', () => {
       expect(existsSync(join(dir, `${path}.br`)) || existsSync(join(dir, `${path}.gz`)), path).toBe(false);
     }
     expect(result.files).toBe(Object.keys(files).filter((p) => TEXT_EXTENSIONS.has(extname(p))).length);
+  });
+});
+
+describe('validateInputs', () => {
+  it('names file, field and reason for every bad story file, in plain words', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'validate-test-'));
+    try {
+      const story = join(root, 'src', 'content', 'story');
+      mkdirSync(story, { recursive: true });
+      const saraqeb = readFileSync(join(ROOT, 'src/content/story/03-saraqeb.md'), 'utf8');
+      // No alt, an unknown field, a layer that does not exist; and a file whose frontmatter is not YAML.
+      const broken = saraqeb.replace(/^alt: >-\n(?: {2}.*\n)+/m, '').replace(/^order: 3$/m, 'order: 3\ncolour: red').replace('layers: [idlib, posts]', 'layers: [idlib, nowhere]');
+      expect(broken).not.toBe(saraqeb);
+      writeFileSync(join(story, '03-saraqeb.md'), broken);
+      writeFileSync(join(story, '04-bad.md'), '---\ntitle: [unclosed\n---\nText.\n');
+      cpSync(join(ROOT, 'src/content/story/01-the-road.md'), join(story, '01-the-road.md'));
+
+      const hook = validateInputs({ storyDir: 'src/content/story' }).hooks['astro:config:setup']!;
+      const run = () => hook({ command: 'build', config: { root: pathToFileURL(`${root}/`) } } as unknown as Parameters<typeof hook>[0]);
+      let message = '';
+      try {
+        await run();
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      const lines = message.split('\n');
+      expect(lines).toContain('src/content/story/03-saraqeb.md: field "alt": missing');
+      expect(lines).toContain('src/content/story/03-saraqeb.md: field "colour": unknown field');
+      expect(lines.some((l) => l.startsWith('src/content/story/03-saraqeb.md: field "map.layers[1]": Invalid option'))).toBe(true);
+      expect(lines).toContain('src/content/story/04-bad.md: frontmatter is not valid YAML, line 3: unexpected end of the stream within a flow collection');
+      expect(lines.every((l) => l.startsWith('src/content/story/03-saraqeb.md: ') || l.startsWith('src/content/story/04-bad.md: '))).toBe(true);
+      expect(message).not.toContain('**');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -46,7 +46,10 @@ export function validateInputs({ storyDir }: { storyDir: string }): AstroIntegra
           try {
             frontmatter = parseFrontmatter(readFileSync(join(dir, name), 'utf8')).frontmatter;
           } catch (error) {
-            problems.push(`${label}: frontmatter is not valid YAML: ${(error as Error).message}`);
+            // js-yaml's message adds a multi-line excerpt; its reason and line say it in one line.
+            const { reason, mark, message } = error as { reason?: string; mark?: { line: number }; message: string };
+            const where = mark ? `, line ${mark.line + 1}` : ''; // the frontmatter starts after the file's first line
+            problems.push(`${label}: frontmatter is not valid YAML${where}: ${reason ?? message}`);
             continue;
           }
           const result = stepSchema.safeParse(frontmatter, { reportInput: true });
