@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress, TEXT_EXTENSIONS } from '../src/integrations/precompress.ts';
 import { validateInputs } from '../src/integrations/validateInputs.ts';
 
@@ -22,8 +22,11 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 describe('precompress', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'precompress-test-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'precompress-test-'));
+  });
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('writes a .br and a .gz beside each text file that shrinks, and nothing beside the rest', async () => {
     const prose = 'Saraqeb, where the M-5 and M-4 meet, changed hands twice in February 2020. '.repeat(60);
@@ -133,8 +136,11 @@ function npmRunBuild(cwd: string): Promise<{ code: number; output: string }> {
 }
 
 describe('npm run build', () => {
-  const project = projectCopy();
-  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  let project = '';
+  beforeAll(() => {
+    project = projectCopy();
+  });
+  afterAll(() => project && rmSync(project, { recursive: true, force: true }));
   const edit = (path: string, from: RegExp, to: string) => {
     const file = join(project, path);
     const before = readFileSync(file, 'utf8');

@@ -12,10 +12,10 @@ import { IMMUTABLE, serve } from './serve.mjs';
 // sub-folder, hashed assets with their precompressed copies, one file of each type the story
 // needs, a large (sparse) file to abort, and a secret beside the folder that must never leak.
 
-const TMP = mkdtempSync(join(tmpdir(), 'serve-test-'));
-const SITE = join(TMP, 'site');
+let TMP = '';
+let SITE = '';
+let BIG = '';
 const SECRET = 'SECRET-OUTSIDE-THE-SITE';
-const BIG = join(SITE, 'big.bin');
 const text = (label: string) => `/* ${label} */ ${'the M-5 highway from Aleppo to Damascus; '.repeat(40)}\n`;
 
 /** path → [content, expected Content-Type]; each gets a .br and a .gz beside it. */
@@ -28,6 +28,9 @@ const TYPED: Record<string, [string, RegExp]> = {
 };
 
 beforeAll(() => {
+  TMP = mkdtempSync(join(tmpdir(), 'serve-test-'));
+  SITE = join(TMP, 'site');
+  BIG = join(SITE, 'big.bin');
   for (const dir of ['_astro', 'data', 'maps', 'embed', 'fonts']) mkdirSync(join(SITE, dir), { recursive: true });
   writeFileSync(join(TMP, 'secret.txt'), SECRET);
   writeFileSync(join(SITE, 'index.html'), `<!doctype html><title>story</title>${text('page')}`);
@@ -43,7 +46,7 @@ beforeAll(() => {
   writeFileSync(BIG, '');
   truncateSync(BIG, 64 * 1024 * 1024);
 });
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+afterAll(() => TMP && rmSync(TMP, { recursive: true, force: true }));
 
 async function start(options: { base?: string; timeoutMs?: number } = {}): Promise<{ server: Server; port: number; stop: () => Promise<void> }> {
   const server = await serve({ folder: SITE, port: 0, ...options });
