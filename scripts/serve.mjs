@@ -1,30 +1,137 @@
 #!/usr/bin/env node
-// A plain static file server for the built site: what `npm start`, the end-to-end tests and the
-// benchmark use. It knows the MIME types the site needs (`.mjs` must be text/javascript) and can
-// mount the folder under a sub-path, as a newsroom host would.
+// The static server for the built site: what `npm start`, the end-to-end tests and the benchmark
+// use, and what the README's Hosting section describes. `sirv` (the server behind Vite's preview)
+// finds the file and sends it, choosing the `.br` or `.gz` the build wrote beside it when the
+// client accepts that encoding. This file adds only what a careful host adds around it: GET and
+// HEAD only, the `--base` sub-path, folder URLs redirected to their trailing slash, cache headers,
+// time limits for idle clients, and a guard for what sirv itself gets wrong (see `handle`).
 //
 //   node scripts/serve.mjs [folder=dist] [--port 4321] [--base /some/sub/path/] [--host 127.0.0.1]
+import { statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { createGzip } from 'node:zlib';
-import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sirv from 'sirv';
 
-export const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
+/** Files under `_astro/` carry a hash of their content in their name, so they never change. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (pages, data, still maps) may change with a rebuild: reuse only after asking. */
+export const REVALIDATE = 'no-cache';
 
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
+const ALLOW = 'GET, HEAD';
+// A single range, start to end (or to the file's end). Anything else is ignored, as RFC 9110
+// allows: sirv would misread a suffix range and throws on `bytes=5-2`, killing the process.
+const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;
+
+/**
+ * Serves `folder` under `base` and resolves with the listening `http.Server`.
+ * `timeoutMs` bounds how long a client may take to send its request and how long a connection may
+ * sit with nothing moving (a client that never reads what it asked for).
+ * @param {{ folder?: string, port?: number, base?: string, host?: string, timeoutMs?: number }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serve({ folder = 'dist', port = 4321, base = '/', host = '127.0.0.1', timeoutMs = 30_000 } = {}) {
+  const root = resolve(folder);
+  const prefix = normaliseBase(base);
+  const files = sirv(root, {
+    // Look each request up on disk rather than indexing the folder once at start: a rebuild swaps
+    // dist/ while `npm start` may still be running, and every file name under _astro/ changes.
+    dev: true,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    setHeaders(res, pathname) {
+      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? IMMUTABLE : REVALIDATE);
+    },
+  });
+
+  const server = createServer(
+    {
+      requestTimeout: timeoutMs,
+      headersTimeout: timeoutMs,
+      // How often Node checks the two limits above; its default (30 s) would let them overrun.
+      connectionsCheckingInterval: Math.max(100, Math.min(timeoutMs / 4, 5_000)),
+    },
+    (req, res) => {
+      try {
+        handle(req, res);
+      } catch {
+        // Nothing a client sends may stop the server: answer what can still be answered.
+        if (res.headersSent) res.destroy();
+        else reply(res, 500, 'Internal server error');
+      }
+    },
+  );
+  // With no 'timeout' listener, Node destroys a socket idle this long, which frees its file too.
+  server.setTimeout(timeoutMs);
+
+  function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method not allowed', { Allow: ALLOW });
+    const raw = req.url ?? '/';
+    const cut = raw.indexOf('?');
+    const path = cut < 0 ? raw : raw.slice(0, cut);
+    const search = cut < 0 ? '' : raw.slice(cut);
+    if (!path.startsWith(prefix)) return `${path}/` === prefix ? redirect(res, prefix + search) : reply(res, 404, 'Not found');
+    const inside = path.slice(prefix.length - 1);
+    let decoded;
+    try {
+      decoded = decodeURIComponent(inside);
+    } catch {
+      return reply(res, 400, 'Bad request: malformed percent-escape');
+    }
+    if (decoded.includes('\0')) return reply(res, 400, 'Bad request');
+    // A folder asked for without its slash gets one, or the page's relative links would resolve
+    // one level too high (sirv would serve `embed/index.html` at `/embed` as it is).
+    if (!inside.endsWith('/') && isFolder(root, decoded)) return redirect(res, `${path}/${search}`);
+
+    const range = req.headers.range && SIMPLE_RANGE.exec(req.headers.range);
+    if (req.headers.range && !(range && (range[2] === '' || Number(range[1]) <= Number(range[2])))) delete req.headers.range;
+
+    // sirv pipes a file stream into the response and never destroys it when the client goes
+    // away, leaking one file handle per aborted download (sveltejs/kit#11617). Close it here.
+    res.once('pipe', (file) => {
+      res.once('close', () => file.destroy());
+      file.once('error', () => res.destroy());
+    });
+    req.url = inside + search;
+    files(req, res, () => reply(res, 404, 'Not found'));
+  }
+
+  return new Promise((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ready(server);
+    });
+  });
+}
+
+/** `/news/idlib` → `/news/idlib/`: the sub-path always starts and ends with a slash. */
+function normaliseBase(base) {
+  let b = base.startsWith('/') ? base : `/${base}`;
+  if (!b.endsWith('/')) b += '/';
+  return b;
+}
+
+function isFolder(root, decoded) {
+  const path = join(root, decoded);
+  if (path !== root && !path.startsWith(root + sep)) return false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // too long, not a folder on the way, unreadable: sirv will answer 404
+  }
+}
+
+function redirect(res, location) {
+  res.writeHead(301, { Location: location, 'Content-Length': 0 });
+  res.end();
+}
+
+function reply(res, status, text, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(`${text}\n`);
+}
 
 function parseArgs(argv) {
   const options = { folder: 'dist', port: 4321, base: '/', host: '127.0.0.1' };
@@ -33,65 +140,22 @@ function parseArgs(argv) {
     if (arg === '--port') options.port = Number(argv[++i]);
     else if (arg === '--base') options.base = argv[++i];
     else if (arg === '--host') options.host = argv[++i];
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg} (known: --port N, --base /sub/path/, --host H)`);
     else options.folder = arg;
   }
-  if (!options.base.startsWith('/')) options.base = `/${options.base}`;
-  if (!options.base.endsWith('/')) options.base += '/';
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error('--port needs a number from 0 to 65535');
   return options;
 }
 
-export function serve({ folder = 'dist', port = 4321, base = '/', host = '127.0.0.1' } = {}) {
-  const root = resolve(folder);
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    let pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(base)) {
-      if (`${pathname}/` === base) return redirect(res, base);
-      return notFound(res);
-    }
-    pathname = pathname.slice(base.length);
-    let file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) return notFound(res);
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        if (!url.pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      const type = MIME_TYPES[extname(file)] ?? 'application/octet-stream';
-      // Compress text as any real host does, so what the tests and the benchmark measure is
-      // what readers download.
-      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      res.writeHead(200, {
-        'Content-Type': type,
-        'Cache-Control': 'no-cache',
-        Vary: 'Accept-Encoding',
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
-      });
-      if (req.method === 'HEAD') return res.end();
-      const body = createReadStream(file);
-      (gzip ? body.pipe(createGzip()) : body).pipe(res);
-    } catch {
-      notFound(res);
-    }
-  });
-  return new Promise((ok) => server.listen(port, host, () => ok(server)));
-}
-
-function redirect(res, location) {
-  res.writeHead(301, { Location: location });
-  res.end();
-}
-
-function notFound(res) {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('Not found');
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const options = parseArgs(process.argv.slice(2));
-  const server = await serve(options);
-  const { port } = server.address();
-  console.log(`Serving ${options.folder}/ at http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}${options.base}`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const server = await serve(options);
+    const { port } = server.address();
+    const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+    console.log(`Serving ${options.folder} at http://${shown}:${port}${normaliseBase(options.base)} (Ctrl-C to stop)`);
+  } catch (error) {
+    console.error(`serve: ${error.message}`);
+    process.exit(1);
+  }
 }
