@@ -172,7 +172,7 @@ export function renderMarkdown(r) {
       out.push(`Failed: ${cell(d.error)}`, '');
       continue;
     }
-    out.push(`Map: **${d.map}** after ${ms(d.mapReadyMs)}. First view: ${d.firstView.files} files, ${kb(d.firstView.total.gzip)} KB gzip.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`, '');
+    out.push(`Map: **${d.map}**${d.mapReadyMs === null ? '' : ` at ${ms(d.mapReadyMs)}`} (first scroll at ${ms(d.firstScrollMs)}; both from navigation start). First view: ${d.firstView.files} files, ${kb(d.firstView.total.gzip)} KB gzip.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`, '');
     out.push(bytesTable(d), '');
     out.push('<details><summary>Files</summary>', '', filesTable(d), '', '</details>', '');
   }
