@@ -20,8 +20,7 @@ export const SCROLL_FIGURES = [
   { key: 'drawCallsPerMapFrame', label: 'WebGL draw calls per map frame', better: 'lower', unit: '', why: 'cheaper frames', get: (r) => r.drawCallsPerMapFrame },
 ];
 
-/** Measured on the same loads as the scroll, before it. */
-/** @type {Figure[]} */
+/** Measured on the same loads as the scroll, before it. @type {Figure[]} */
 export const LOAD_FIGURES = [
   { key: 'firstStagePaintMs', label: 'first paint of anything in the map stage', better: 'lower', unit: 'ms', why: 'the reader sees a map (or its picture) sooner', get: (r) => r.firstStagePaint?.ms },
   { key: 'firstMapDrawMs', label: 'first draw of the live map (WebGL)', better: 'lower', unit: 'ms', why: 'the live map shows sooner', get: (r) => r.firstMapDrawMs },
