@@ -1,24 +1,30 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the site into a folder of its own, serves it on a free local port and
-// measures it: bytes a reader downloads (story page and one embed), Lighthouse (mobile and
-// desktop, median of several runs), a scripted scroll through the story, and the project's own
-// per-scroll work in a Node micro-benchmark. Writes bench/results.json and bench/RESULTS.md.
+// `npm run bench`: builds the site into a folder of its own, builds the baseline page beside it
+// (bench/baseline/: the common scrollytelling template's approach, fed the same sections, data,
+// MapLibre and font), serves each on a free local port and measures both in the same run,
+// interleaved: a scripted wheel scroll (medians of several runs), the first paint in the map
+// stage and the time from the first scroll to the live map, Lighthouse (mobile and desktop),
+// and the bytes a reader downloads. Also the story's embed, its byte budgets, the same scroll
+// without WebGL, and the project's own per-scroll work in a Node micro-benchmark. Writes
+// bench/results.json and bench/RESULTS.md, with the machine's load average through the run.
 //
-//   npm run bench                       # full run (several minutes)
-//   npm run bench -- --runs 5           # Lighthouse runs per preset (default 3)
+//   npm run bench                       # full run (about half an hour on 2 cores)
+//   npm run bench -- --runs 5           # scroll and Lighthouse runs per page (default 3)
 //   npm run bench -- --dist dist        # measure an existing build instead of building
-//   npm run bench -- --quick            # 1 Lighthouse run each, fewer micro-benchmark calls (not for the record)
+//   npm run bench -- --quick            # 1 run each, fewer micro-benchmark calls (not for the record)
 //   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-no-webgl,frame,downloads,budgets
-//   npm run bench -- --keep             # keep bench/tmp/ (the build) afterwards
+//   npm run bench -- --keep             # keep bench/tmp/ (the builds) afterwards
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { analysePage, budgetFigures, checkBudgets, kb, pageFile } from './bench/graph.mjs';
-import { NO_WEBGL_FLAGS, launchBrowser, lcpAt, measureDownloads, scrollStory } from './bench/browser.mjs';
+import { NO_WEBGL_FLAGS, SCROLL_PACE, VIEWPORT, launchBrowser, lcpAt, measureDownloads, measureScroll } from './bench/browser.mjs';
+import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, compareRuns } from './bench/compare.mjs';
 import { LIGHTHOUSE_FLAGS, lighthouseAll, lighthouseVersion } from './bench/lighthouse.mjs';
 import { renderMarkdown } from './bench/report.mjs';
+import { readSections } from './bench/story.mjs';
 import { findChrome, log, run, withTimeout } from './bench/util.mjs';
 import { serve } from './serve.mjs';
 
@@ -50,14 +56,22 @@ function options(argv) {
 
 const opts = options(process.argv.slice(2));
 const TMP = join(ROOT, 'bench', 'tmp');
+const BASELINE_DIR = join(TMP, 'baseline');
+/** The map stage of each page: where "first paint in the map stage" looks (src/pages/index.astro, bench/baseline/index.html). */
+const STAGES = { story: '.stage-slot', baseline: '#map' };
 const errors = [];
+const warnings = [];
 const results = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   date: new Date().toISOString(),
   machine: machine(),
   source: source(),
+  load: { cpus: os.availableParallelism?.() ?? os.cpus().length, samples: [] },
   build: null,
+  baseline: null,
   errors,
+  warnings,
+  comparison: null,
   downloads: {},
   budgets: null,
   lighthouseFlags: LIGHTHOUSE_FLAGS,
@@ -67,6 +81,13 @@ const results = {
   scrollNoWebgl: null,
   frameBench: null,
 };
+
+/** The machine's load average now, kept with what is about to be measured; returns the 1-minute figure. */
+function loadAverage(what) {
+  const [one, five] = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.load.samples.push({ at: new Date().toISOString(), what, one, five });
+  return one;
+}
 
 function machine() {
   const cpus = os.cpus();
@@ -95,6 +116,8 @@ function machine() {
     chromium,
     chromiumPath: path ?? null,
     playwright: version('@playwright/test'),
+    maplibre: version('maplibre-gl'),
+    esbuild: version('esbuild'),
     lighthouse: (() => {
       try {
         return lighthouseVersion();
@@ -117,20 +140,6 @@ function source() {
   return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', dirtyFiles: status ? status.split('\n').length : 0 };
 }
 
-/** The slug of the story's first section (by `order`), for its embed page. */
-function firstSlug() {
-  const dir = 'src/content/story';
-  if (!existsSync(dir)) return undefined;
-  const sections = readdirSync(dir)
-    .filter((f) => /\.mdx?$/.test(f))
-    .map((f) => {
-      const order = /^order:\s*(\d+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
-      return { slug: f.replace(/\.mdx?$/, '').replace(/^\d+-/, ''), order: order ? Number(order) : Infinity };
-    })
-    .sort((a, b) => a.order - b.order);
-  return sections[0]?.slug;
-}
-
 async function build() {
   const outDir = join(TMP, 'dist');
   rmSync(outDir, { recursive: true, force: true });
@@ -143,13 +152,23 @@ async function build() {
   return outDir;
 }
 
+/** The baseline page, built beside the site (never into it) from the site's data. */
+async function buildBaseline(dist) {
+  const started = Date.now();
+  const args = ['--import', 'tsx', 'bench/baseline/build.mjs', '--dist', relative(ROOT, dist) || '.', '--out', relative(ROOT, BASELINE_DIR)];
+  log(`building the baseline: node ${args.join(' ')}`);
+  const { stdout } = await run(process.execPath, args, { timeoutMs: 180_000 });
+  results.baseline = { command: `node ${args.join(' ')}`, seconds: Math.round((Date.now() - started) / 100) / 10, ...JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') };
+  log(`baseline: ${results.baseline.chapters} chapters into ${results.baseline.out}`);
+}
+
 async function step(name, timeoutMs, fn) {
   if (opts.skip.has(name)) {
     log(`${name}: skipped`);
     return undefined;
   }
   const started = Date.now();
-  log(`${name}: start`);
+  log(`${name}: start (load average ${loadAverage(name)})`);
   try {
     const value = await withTimeout(fn(), timeoutMs, name);
     log(`${name}: done in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -170,17 +189,17 @@ function writeResults() {
   log(`wrote ${relative(ROOT, join(dir, 'results.json'))} and ${relative(ROOT, join(dir, 'RESULTS.md'))}`);
 }
 
-let server;
+// Everything this run starts, so that it stops them all, whatever happens; it never touches a
+// server or browser it did not start.
+const servers = [];
 let browser;
-let exitCode = 0;
 const stopAll = async () => {
   await browser?.close().catch(() => {});
   browser = undefined;
-  if (server) {
+  for (const server of servers.splice(0)) {
     const closing = new Promise((r) => server.close(() => r()));
     server.closeAllConnections();
-    await withTimeout(closing, 10_000, 'stopping the server').catch((e) => log(String(e)));
-    server = undefined;
+    await withTimeout(closing, 10_000, 'stopping a server').catch((e) => log(String(e)));
   }
 };
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -190,7 +209,32 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** Runs `fn` with a fresh Chromium of its own, closed afterwards. */
+async function withBrowser(flags, fn) {
+  browser = await withTimeout(launchBrowser(flags), 90_000, 'launching Chromium');
+  results.machine.chromiumPlaywright ??= browser.version();
+  try {
+    return await fn(browser);
+  } finally {
+    await browser?.close().catch(() => {});
+    browser = undefined;
+  }
+}
+
+/** Serves `folder` on a free port of the loopback interface. */
+async function serveFolder(folder) {
+  const server = await serve({ folder, port: 0, base: '/', host: '127.0.0.1' });
+  servers.push(server);
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+const pick = ({ downloadsAfterScroll, ...run }) => ({ ...run, downloadedFiles: downloadsAfterScroll.files.length, downloadedGzip: downloadsAfterScroll.total.gzip });
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+const scrollRuns = { story: [], baseline: [] };
+let exitCode = 0;
 try {
+  loadAverage('start');
   let dist;
   if (opts.dist) {
     dist = resolve(opts.dist);
@@ -199,6 +243,7 @@ try {
   } else {
     dist = await build();
   }
+  await buildBaseline(dist);
 
   // Budgets, statically (the same code as tests/unit/budget.test.ts).
   await step('budgets', 120_000, async () => {
@@ -216,62 +261,82 @@ try {
     for (const c of results.budgets.checks) log(`budget ${c.name}: ${kb(c.value)} KB of ${kb(c.limit)} KB ${c.ok ? 'ok' : 'OVER'}`);
   });
 
-  server = await serve({ folder: dist, port: 0, base: '/', host: '127.0.0.1' });
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const base = '/';
-  log(`serving ${relative(ROOT, dist) || dist} at ${origin}${base}`);
+  const site = await serveFolder(dist);
+  const baseline = await serveFolder(BASELINE_DIR);
+  log(`serving ${relative(ROOT, dist) || dist} at ${site.origin}/ and the baseline at ${baseline.origin}/`);
+  const pages = {
+    story: { name: 'story', label: 'story page', ...site, folder: dist, path: '/', stage: STAGES.story },
+    baseline: { name: 'baseline', label: 'baseline page', ...baseline, folder: BASELINE_DIR, path: '/', stage: STAGES.baseline },
+  };
 
-  const needsBrowser = !opts.skip.has('downloads') || !opts.skip.has('scroll');
-  if (needsBrowser) browser = await withTimeout(launchBrowser(), 90_000, 'launching Chromium');
-  if (browser) results.machine.chromiumPlaywright = browser.version();
-
-  await step('downloads', 300_000, async () => {
-    results.downloads.story = await measureDownloads(browser, { server, origin, base, dist, path: '/' });
-    const d = results.downloads.story;
-    if (d.map !== 'ready') errors.push(`story page: the live map did not become ready (${d.map}); map figures are not meaningful`);
-    log(`story page: map ${d.map}, ${d.files.length} files, ${kb(d.total.gzip)} KB gzip (MapLibre ${kb(d.maplibre.gzip)} KB)`);
-    const phone = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
-    results.lcpBrowser = { desktop: d.lcp, mobile: await lcpAt(browser, `${origin}${base}`, phone) };
-    log(`LCP element (browser): desktop ${d.lcp?.selector} at ${d.lcp?.ms} ms, phone ${results.lcpBrowser.mobile?.selector} at ${results.lcpBrowser.mobile?.ms} ms`);
-    const slug = firstSlug();
-    const embedPath = slug ? `/embed/${slug}/` : '/embed/<first-slug>/';
-    if (!slug || !existsSync(pageFile(dist, embedPath))) {
-      results.downloads.embed = { path: embedPath, notBuilt: slug ? `no ${relative(ROOT, pageFile(dist, embedPath))}` : 'no story sections found' };
-      log(`embed page ${embedPath}: not built yet`);
-    } else {
+  await step('downloads', 600_000, () =>
+    withBrowser([], async (b) => {
+      for (const page of [pages.story, pages.baseline]) {
+        const d = await measureDownloads(b, page);
+        results.downloads[page.name] = d;
+        if (d.map !== 'ready') errors.push(`${page.label}: the live map did not become ready after the first scroll (${d.map}); its figures are not meaningful`);
+        log(`${page.label}: map ${d.map}, first view ${d.firstView.files} files ${kb(d.firstView.total.gzip)} KB gzip, until ready ${d.files.length} files ${kb(d.total.gzip)} KB gzip (MapLibre ${kb(d.maplibre.gzip)} KB)`);
+      }
+      const phone = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+      results.lcpBrowser = { desktop: results.downloads.story.lcp, mobile: await lcpAt(b, `${site.origin}/`, phone) };
+      log(`LCP element (browser): desktop ${results.lcpBrowser.desktop?.selector} at ${results.lcpBrowser.desktop?.ms} ms, phone ${results.lcpBrowser.mobile?.selector} at ${results.lcpBrowser.mobile?.ms} ms`);
+      const slug = readSections()[0]?.slug;
+      const embedPath = slug ? `/embed/${slug}/` : '/embed/<first-slug>/';
+      if (!slug || !existsSync(pageFile(dist, embedPath))) {
+        results.downloads.embed = { path: embedPath, notBuilt: slug ? `no ${relative(ROOT, pageFile(dist, embedPath))}` : 'no story sections found' };
+        log(`embed page ${embedPath}: not built yet`);
+        return;
+      }
       try {
-        results.downloads.embed = await measureDownloads(browser, { server, origin, base, dist, path: embedPath, viewport: { width: 640, height: 480 } });
+        results.downloads.embed = await measureDownloads(b, { ...site, folder: dist, path: embedPath, viewport: { width: 640, height: 480 } });
         const e = results.downloads.embed;
         log(`embed page: map ${e.map}, ${e.files.length} files, ${kb(e.total.gzip)} KB gzip`);
       } catch (error) {
         results.downloads.embed = { path: embedPath, error: String(error) };
         throw error;
       }
-    }
-  });
+    }),
+  );
 
-  results.scroll = await step('scroll', 300_000, () => scrollStory(browser, { server, origin, base, dist }));
-  if (results.scroll) {
-    const s = results.scroll;
-    log(`scroll: ${s.seconds} s, ${s.fps} fps, ${s.longTasks.count} long tasks (${s.longTasks.totalMs} ms), heap ${(s.heap.usedBytes / 1048576).toFixed(1)} MB`);
-  }
-  await browser?.close();
-  browser = undefined;
+  // The scroll, interleaved: run 1 story then baseline, run 2 the other way round, and so on,
+  // each in a fresh Chromium. The baseline is padded to the story page's height (measured in
+  // run 1) so the same scroll covers as many pixels on both.
+  await step('scroll', opts.runs * 2 * 420_000, async () => {
+    results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
+    let storyHeight;
+    for (let i = 1; i <= opts.runs; i++) {
+      for (const name of i % 2 ? ['story', 'baseline'] : ['baseline', 'story']) {
+        const page = name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}` } : pages[name];
+        const load = loadAverage(`scroll ${name} run ${i}/${opts.runs}`);
+        const r = pick(await withBrowser([], (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} scroll run ${i}`)));
+        scrollRuns[name].push({ run: i, loadAverage: load, ...r });
+        if (name === 'story') storyHeight ??= r.scrollHeight;
+        log(
+          `scroll ${name} run ${i}/${opts.runs} (load ${load}): ${r.seconds} s over ${r.scrollHeight} px, ${r.fps} fps, ${r.longTasks.count} long tasks (${r.longTasks.totalMs} ms), script ${r.mainThreadDuringScrollMs.script} ms, heap after GC ${mb(r.heapAfterGcBytes)} MB, ${r.mapFrames} map frames, first scroll → ready ${r.firstInputToMapReadyMs} ms`,
+        );
+      }
+    }
+    const [s, b] = [scrollRuns.story[0], scrollRuns.baseline[0]];
+    if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight) warnings.push(`the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`);
+    if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height) warnings.push(`the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`);
+  });
 
   // The same scroll with WebGL off (the page shows its static maps): what the map itself costs.
-  results.scrollNoWebgl = await step('scroll-no-webgl', 300_000, async () => {
-    browser = await withTimeout(launchBrowser(NO_WEBGL_FLAGS), 90_000, 'launching Chromium without WebGL');
-    try {
-      const { downloadsAfterScroll, ...s } = await scrollStory(browser, { server, origin, base, dist });
+  results.scrollNoWebgl = await step('scroll-no-webgl', 420_000, () => {
+    loadAverage('scroll story without WebGL');
+    return withBrowser(NO_WEBGL_FLAGS, async (b) => {
+      const s = pick(await measureScroll(b, { ...pages.story, expectMap: 'failed' }));
       log(`scroll without WebGL (map ${s.map}): ${s.fps} fps, ${s.longTasks.count} long tasks (${s.longTasks.totalMs} ms)`);
-      return { ...s, downloadedGzip: downloadsAfterScroll.total.gzip, downloadedFiles: downloadsAfterScroll.files.length };
-    } finally {
-      await browser.close();
-      browser = undefined;
-    }
+      return s;
+    });
   });
 
-  results.lighthouse = await step('lighthouse', (2 * opts.runs + 2) * 300_000, () => lighthouseAll(`${origin}${base}`, { runs: opts.runs, tmp: TMP, baseline: !opts.skip.has('lighthouse-no-webgl') }));
+  results.lighthouse = await step('lighthouse', (4 * opts.runs + 2) * 300_000, () =>
+    lighthouseAll(
+      [pages.story, pages.baseline].map((p) => ({ name: p.name, url: `${p.origin}/` })),
+      { runs: opts.runs, tmp: TMP, noWebgl: opts.skip.has('lighthouse-no-webgl') ? undefined : 'story', loadAverage },
+    ),
+  );
 
   results.frameBench = await step('frame', 300_000, async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--calls', String(opts.calls)], { timeoutMs: 240_000 });
@@ -287,6 +352,19 @@ try {
 } finally {
   await stopAll();
 }
+loadAverage('end');
+
+// Story against baseline, only for figures of this run.
+const lh = results.lighthouse?.pages;
+const bothScrolled = scrollRuns.story.length > 0 && scrollRuns.baseline.length > 0;
+results.comparison = {
+  scroll: bothScrolled ? compareRuns(SCROLL_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
+  load: bothScrolled ? compareRuns(LOAD_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
+  lighthouse: lh ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)])) : null,
+  bytes: results.downloads.story?.firstView && results.downloads.baseline?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads.story], [results.downloads.baseline]) : null,
+};
+const busiest = results.load.samples.reduce((a, b) => (b.one > a.one ? b : a), results.load.samples[0]);
+if (busiest && busiest.one > results.load.cpus) warnings.push(`the 1-minute load average reached ${busiest.one} on ${results.load.cpus} CPUs (at “${busiest.what}”): other work shared the machine, so the figures are noisier than usual`);
 
 if (errors.length) exitCode = 1;
 try {
@@ -295,6 +373,7 @@ try {
   log(`could not write results: ${error}`);
   exitCode = 1;
 }
-if (!opts.keep && !opts.dist) rmSync(TMP, { recursive: true, force: true });
+// bench/tmp/ holds only what this run made, unless --dist points into it (a build kept earlier).
+if (!opts.keep) rmSync(opts.dist && resolve(opts.dist).startsWith(`${TMP}/`) ? BASELINE_DIR : TMP, { recursive: true, force: true });
 if (exitCode) log(`finished with ${errors.length} error(s): see bench/RESULTS.md`);
 process.exit(exitCode);

@@ -4,32 +4,17 @@
 //
 // Runs under tsx (it imports the project's TypeScript): `node --import tsx scripts/bench/frame-bench.mjs [--calls 20000]`.
 // Prints one JSON line.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { frame } from '../../src/lib/frame.ts';
 import { createRenderer } from '../../src/lib/map/applyFrame.ts';
 import { mapStateSchema } from '../../src/lib/story/mapState.ts';
 import { samplePaths } from '../../src/lib/data/samplePaths.ts';
+import { readSections } from './story.mjs';
 
 const args = process.argv.slice(2);
 const CALLS = Number(args[args.indexOf('--calls') + 1] || 20_000) || 20_000;
 const WARMUP = Math.min(5000, CALLS);
-const STORY = 'src/content/story';
-
 /** Each section's `map`, parsed as the build parses it, in story order. */
-function sections() {
-  return readdirSync(STORY)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => {
-      const text = readFileSync(join(STORY, f), 'utf8');
-      const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-      if (!m) throw new Error(`${f}: no frontmatter`);
-      const data = parse(m[1]);
-      return { file: f, order: Number(data.order), map: mapStateSchema.parse(data.map) };
-    })
-    .sort((a, b) => a.order - b.order);
-}
+const sections = () => readSections().map((s) => ({ file: s.file, order: s.order, map: mapStateSchema.parse(s.data.map) }));
 
 /** A map that implements only what the renderer calls, recording each call (nothing is drawn). */
 function standInMap() {

@@ -80,49 +80,59 @@ function lcpElement(audit) {
   return { label: node.nodeLabel ?? '', selector: node.selector ?? '', snippet: (node.snippet ?? '').slice(0, 200) };
 }
 
+/** Per-metric medians of one page's runs of one preset, and the details of its median run. */
+function summarisePreset(list) {
+  const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'];
+  const med = Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))]));
+  // The run whose performance score is the median one names the LCP element.
+  const byScore = list.slice().sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
+  const medianRun = byScore[Math.floor((byScore.length - 1) / 2)];
+  return {
+    runs: list.length,
+    median: med,
+    lcpElement: medianRun?.lcpElement ?? null,
+    lcpElementsSeen: [...new Set(list.map((r) => r.lcpElement?.selector ?? 'none'))],
+    perRun: list.map(({ failedAudits, runWarnings, mainThreadMs, topScripts, ...r }) => r),
+    failedAudits: medianRun?.failedAudits ?? [],
+    mainThreadMs: medianRun?.mainThreadMs ?? {},
+    topScripts: medianRun?.topScripts ?? [],
+    runWarnings: [...new Set(list.flatMap((r) => r.runWarnings))],
+  };
+}
+
 /**
- * `runs` Lighthouse runs of each preset, alternating, with per-metric medians; then, unless
- * `baseline` is false, one run of each preset in a Chromium without WebGL (the page falls back
- * to its static maps): the same page without the live map's cost, measured in the same run.
+ * `runs` Lighthouse runs of each preset for every page (`{ name, url }`), interleaved (the
+ * pages' order alternates from run to run, so a drift in the machine's load falls on both),
+ * with per-metric medians. Then, if `noWebgl` names a page, one run of each preset of it in a
+ * Chromium without WebGL (the page falls back to its static maps): the page without the live
+ * map's cost, measured in the same run. `loadAverage(what)` samples the machine's load before
+ * each run.
  */
-export async function lighthouseAll(url, { runs = 3, tmp, timeoutMs = 240_000, baseline = true }) {
+export async function lighthouseAll(pages, { runs = 3, tmp, timeoutMs = 240_000, noWebgl, loadAverage }) {
   mkdirSync(tmp, { recursive: true });
-  const results = { mobile: [], desktop: [] };
+  const results = Object.fromEntries(pages.map((p) => [p.name, { mobile: [], desktop: [] }]));
   for (let i = 0; i < runs; i++) {
     for (const preset of ['mobile', 'desktop']) {
-      const started = Date.now();
-      const r = await once(url, preset, join(tmp, `lighthouse-${preset}-${i + 1}.json`), timeoutMs);
-      log(`lighthouse ${preset} run ${i + 1}/${runs}: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms CLS ${r.cls?.toFixed(3)} (${Math.round((Date.now() - started) / 1000)} s)`);
-      results[preset].push(r);
+      for (const page of i % 2 ? pages.slice().reverse() : pages) {
+        const what = `lighthouse ${page.name} ${preset} run ${i + 1}/${runs}`;
+        const load = loadAverage(what);
+        const started = Date.now();
+        const r = await once(page.url, preset, join(tmp, `lighthouse-${page.name}-${preset}-${i + 1}.json`), timeoutMs);
+        log(`${what}: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms CLS ${r.cls?.toFixed(3)} (${Math.round((Date.now() - started) / 1000)} s, load ${load})`);
+        results[page.name][preset].push({ ...r, loadAverage: load });
+      }
     }
   }
-  const summary = {};
-  for (const preset of ['mobile', 'desktop']) {
-    const list = results[preset];
-    const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'];
-    const med = Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))]));
-    // The run whose performance score is the median one names the LCP element.
-    const byScore = list.slice().sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
-    const medianRun = byScore[Math.floor((byScore.length - 1) / 2)];
-    const elements = [...new Set(list.map((r) => r.lcpElement?.selector ?? 'none'))];
-    summary[preset] = {
-      runs: list.length,
-      median: med,
-      lcpElement: medianRun?.lcpElement ?? null,
-      lcpElementsSeen: elements,
-      perRun: list.map(({ failedAudits, runWarnings, mainThreadMs, topScripts, ...r }) => r),
-      failedAudits: medianRun?.failedAudits ?? [],
-      mainThreadMs: medianRun?.mainThreadMs ?? {},
-      topScripts: medianRun?.topScripts ?? [],
-      runWarnings: [...new Set(list.flatMap((r) => r.runWarnings))],
-    };
-  }
-  if (baseline) {
+  const summary = { pages: Object.fromEntries(pages.map((p) => [p.name, { mobile: summarisePreset(results[p.name].mobile), desktop: summarisePreset(results[p.name].desktop) }])) };
+  const page = pages.find((p) => p.name === noWebgl);
+  if (page) {
+    summary.noWebgl = { page: page.name };
     for (const preset of ['mobile', 'desktop']) {
-      const r = await once(url, preset, join(tmp, `lighthouse-${preset}-no-webgl.json`), timeoutMs, ['--disable-webgl', '--disable-3d-apis']);
-      log(`lighthouse ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`);
+      const load = loadAverage(`lighthouse ${page.name} ${preset} without WebGL`);
+      const r = await once(page.url, preset, join(tmp, `lighthouse-${page.name}-${preset}-no-webgl.json`), timeoutMs, ['--disable-webgl', '--disable-3d-apis']);
+      log(`lighthouse ${page.name} ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`);
       const { failedAudits, runWarnings, ...rest } = r;
-      summary[preset].noWebgl = rest;
+      summary.noWebgl[preset] = { ...rest, loadAverage: load };
     }
   }
   return summary;

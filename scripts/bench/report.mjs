@@ -25,6 +25,116 @@ function filesTable(d) {
   return rows.join('\n');
 }
 
+/** A figure's value in its unit. */
+function value(x, unit) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  if (unit === 'ms') return ms(x);
+  if (unit === 'score') return score(x);
+  if (unit === 'MB' || unit === 'KB') return `${x.toFixed(1)} ${unit}`;
+  if (Number.isInteger(x)) return x.toLocaleString('en-GB');
+  return x.toFixed(Math.abs(x) < 1 ? 3 : 1);
+}
+
+/** Median, and the range over the runs when there were several. */
+function spreadCell(s, unit) {
+  if (s.median === null) return '–';
+  const range = s.values.length > 1 && s.min !== s.max ? ` <sub>${value(s.min, unit)}–${value(s.max, unit)}</sub>` : '';
+  return `**${value(s.median, unit)}**${range}`;
+}
+
+const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
+
+const VERDICTS = { ahead: 'story ahead', level: 'level', behind: 'story behind' };
+
+/** The side-by-side table of one group of figures. */
+function comparisonTable(rows, { note } = {}) {
+  const out = ['| measure | better | story | baseline | story ÷ baseline | |', '|---|---|---:|---:|---:|---|'];
+  for (const row of rows) {
+    const extra = note?.(row) ?? '';
+    out.push(`| ${cell(row.label)}${extra} | ${row.better}: ${cell(row.why)} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${row.ratio === null ? '–' : `${row.ratio.toFixed(2)}×`} | ${row.verdict ? VERDICTS[row.verdict] : '–'} |`);
+  }
+  return out.join('\n');
+}
+
+function loadSection(r) {
+  const samples = r.load?.samples ?? [];
+  if (!samples.length) return [];
+  const ones = samples.map((x) => x.one);
+  const during = samples.filter((x) => x.what !== 'start' && x.what !== 'end').map((x) => x.one);
+  const out = ['## Load average of this run', ''];
+  out.push(
+    `1-minute load average on ${r.load.cpus} CPUs: **${samples[0].one}** at the start, **${during.length ? `${Math.min(...during)}–${Math.max(...during)}` : '–'}** before the measurements, **${samples.at(-1).one}** at the end (highest ${Math.max(...ones)}).`,
+    'Every figure on this page belongs to this run and its load. Figures from another run (another load, another build) are not comparable with these: the benchmark never sets them side by side, and neither should a reader. To compare two versions, run `npm run bench` on each under the same conditions and compare their ratios to the baseline, not their raw figures.',
+    '',
+    '<details><summary>Load average before each measurement</summary>',
+    '',
+    '| time (UTC) | before | 1 min | 5 min |',
+    '|---|---|---:|---:|',
+    ...samples.map((x) => `| ${x.at.slice(11, 19)} | ${cell(x.what)} | ${x.one} | ${x.five} |`),
+    '',
+    '</details>',
+    '',
+  );
+  return out;
+}
+
+function comparisonSection(r) {
+  const c = r.comparison;
+  if (!c || !(c.scroll || c.load || c.lighthouse || c.bytes)) return [];
+  const out = ['## Story against the baseline (this run)', ''];
+  out.push(
+    'The baseline (`bench/baseline/`, see [README.md](README.md#the-baseline)) is the approach of the mapbox/storytelling template, the one most scrollytelling copies: one sticky map, chapters of text, scrollama, a `flyTo` to each chapter\'s camera on enter (MapLibre\'s default flight), layers faded in or out by opacity, nothing animated by the scroll. It is fed the same 12 sections, cameras, GeoJSON, MapLibre and font, and served the same way.',
+    'Bold figures are medians; the small range under each is the lowest and highest run. “story ÷ baseline” is the ratio of the medians; “better” says which way is better for each figure, and the last column which page is ahead by the medians (noise between runs on this machine is often 10–20 %: see the ranges).',
+    '',
+  );
+  const s = r.scroll;
+  if (c.scroll) {
+    const first = (name) => s.runs[name][0];
+    out.push(`### Scrolling (${s.viewport.width}×${s.viewport.height}, ${runs(s.runs.story.length)} each, interleaved)`, '');
+    out.push(
+      `Each run loads the page in a fresh Chromium, waits until the first screen has settled (no request, long task or map draw for 1 s), scrolls one wheel step (the reader's first interaction), waits until the page reports \`data-map=ready\` and has settled again, then scrolls with the mouse wheel, ${s.pace.stepPx} px every ${s.pace.intervalMs} ms, to the bottom of the page. Figures cover that scroll. The story page scrolled ${first('story').scrollHeight.toLocaleString('en-GB')} px, the baseline ${first('baseline').scrollHeight.toLocaleString('en-GB')} px (padded to the story's height); the maps drew ${first('story').canvas ? `${first('story').canvas.width}×${first('story').canvas.height}` : '–'} and ${first('baseline').canvas ? `${first('baseline').canvas.width}×${first('baseline').canvas.height}` : '–'} pixels.`,
+      '',
+    );
+    out.push(comparisonTable(c.scroll), '');
+  }
+  if (c.load) {
+    out.push('### Before the scroll (same loads)', '');
+    out.push(
+      `Times from navigation start, except the last: from the first wheel event to \`<html data-map="ready">\`. “Anything in the map stage” is the first Element Timing paint (image or text) or WebGL draw inside \`${cell(s.stages.story)}\` on the story page, \`${cell(s.stages.baseline)}\` on the baseline. A page that loads its map at once is usually ready before the reader's first scroll: it then counts 0 ms.`,
+      '',
+    );
+    const beforeInput = (name) => s.runs[name].filter((x) => x.mapReadyBeforeInput).length;
+    out.push(
+      comparisonTable(c.load, {
+        note: (row) => (row.key === 'inputToReadyMs' ? ` (map ready before the first scroll in ${beforeInput('story')} of ${s.runs.story.length} story runs, ${beforeInput('baseline')} of ${s.runs.baseline.length} baseline runs)` : ''),
+      }),
+      '',
+    );
+    const by = (name) => [...new Set(s.runs[name].map((x) => x.firstStagePaint?.by ?? 'nothing'))].map((x) => `\`${x}\``).join(', ');
+    out.push(`First paint in the stage was: story ${by('story')}; baseline ${by('baseline')}.`, '');
+  }
+  if (c.lighthouse) {
+    for (const preset of ['desktop', 'mobile']) {
+      out.push(`### Lighthouse ${r.machine.lighthouse}, ${preset} (${runs(r.lighthouse.pages.story[preset].runs)} each, interleaved)`, '', comparisonTable(c.lighthouse[preset]), '');
+    }
+  }
+  if (c.bytes) {
+    out.push('### Bytes a reader downloads (gzip -9, one load each)', '', comparisonTable(c.bytes), '');
+  }
+  if (c.scroll) {
+    out.push('<details><summary>Every scroll run</summary>', '');
+    out.push('| page | run | load (1 min) | scroll | fps | long tasks | script | busy | heap after GC | map frames | draw calls / frame | first stage paint | first scroll → ready |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const all = [...s.runs.story.map((x) => ['story', x]), ...s.runs.baseline.map((x) => ['baseline', x])].sort((a, b) => a[1].run - b[1].run);
+    for (const [name, x] of all) {
+      out.push(
+        `| ${name} | ${x.run} | ${x.loadAverage} | ${x.seconds} s, ${x.scrollHeight.toLocaleString('en-GB')} px | ${x.fps} | ${x.longTasks.count} (${ms(x.longTasks.totalMs)}) | ${ms(x.mainThreadDuringScrollMs.script)} | ${ms(x.mainThreadDuringScrollMs.task)} | ${(x.heapAfterGcBytes / 1048576).toFixed(1)} MB | ${x.mapFrames} | ${x.drawCallsPerMapFrame ?? '–'} | ${ms(x.firstStagePaint?.ms)} | ${ms(x.firstInputToMapReadyMs)}${x.mapReadyBeforeInput ? ' (ready before)' : ''} |`,
+      );
+    }
+    out.push('', '</details>', '');
+  }
+  return out;
+}
+
 export function renderMarkdown(r) {
   const out = [];
   const m = r.machine;
@@ -32,26 +142,28 @@ export function renderMarkdown(r) {
   out.push(`Generated by \`${r.command}\` on ${r.date}. Do not edit: run the benchmark again (see [README.md](README.md)).`, '');
   out.push('| | |', '|---|---|');
   out.push(`| machine | ${m.cpus} × ${cell(m.cpuModel)}, ${m.memoryGiB} GiB memory, ${m.os} |`);
-  out.push(`| software | Node ${m.node}, ${cell(m.chromium)}, Playwright ${m.playwright}, Lighthouse ${m.lighthouse} |`);
+  out.push(`| software | Node ${m.node}, ${cell(m.chromium)}, Playwright ${m.playwright}, Lighthouse ${m.lighthouse}, MapLibre ${m.maplibre}, esbuild ${m.esbuild} |`);
   out.push(`| source | commit \`${r.source.commit}\`${r.source.dirtyFiles ? `, with ${r.source.dirtyFiles} files changed and not committed` : ''} |`);
-  out.push(`| build | \`${r.build.command}\` (${r.build.seconds} s) into \`${r.build.outDir}\` |`);
+  if (r.build) out.push(`| build | \`${r.build.command}\` (${r.build.seconds} s) into \`${r.build.outDir}\` |`);
+  if (r.baseline) out.push(`| baseline | \`${cell(r.baseline.command)}\` (${r.baseline.seconds} s): ${r.baseline.chapters} chapters, ${r.baseline.paths} paths, ${r.baseline.data} data files |`);
   out.push('');
   out.push(
     '> **Read with care.** Headless Chromium here draws WebGL on the CPU (SwiftShader) on a small machine, so frame rates,',
     '> long tasks and Lighthouse TBT are a floor: a phone or laptop with a GPU does far better. Compare figures measured in',
-    '> one run (ratios, before/after on the same machine), never absolute times across machines or runs.',
+    '> one run (the story against the baseline, before/after on the same machine), never absolute times across machines or runs.',
     '',
   );
 
-  if (r.errors.length) {
-    out.push('## Errors', '', ...r.errors.map((e) => `- ${cell(e)}`), '');
-  }
+  if (r.errors.length) out.push('## Errors', '', ...r.errors.map((e) => `- ${cell(e)}`), '');
+  if (r.warnings?.length) out.push('## Warnings', '', ...r.warnings.map((e) => `- ${cell(e)}`), '');
+  out.push(...loadSection(r));
+  out.push(...comparisonSection(r));
 
   out.push('## What a reader downloads', '');
-  out.push('Recorded in Chromium (1280×800, empty cache) until the page reported its map ready (`<html data-map>`), then measured from the files on disk: gzip level 9 and Brotli quality 11 (what a host that pre-compresses sends). KB = 1024 bytes.', '');
-  for (const d of [r.downloads.story, r.downloads.embed]) {
+  out.push('Recorded in Chromium (1280×800, empty cache): the first view (until the page settles, before any input), then everything until the page reported its map ready (`<html data-map>`) after one wheel step; measured from the files on disk: gzip level 9 and Brotli quality 11 (what a host that pre-compresses sends). KB = 1024 bytes.', '');
+  for (const d of [r.downloads.story, r.downloads.embed, r.downloads.baseline]) {
     if (!d) continue;
-    out.push(`### \`${d.path}\``, '');
+    out.push(`### \`${d.path}\`${d === r.downloads.baseline ? ' of the baseline' : ''}`, '');
     if (d.notBuilt) {
       out.push(`Not built yet (${d.notBuilt}).`, '');
       continue;
@@ -60,12 +172,12 @@ export function renderMarkdown(r) {
       out.push(`Failed: ${cell(d.error)}`, '');
       continue;
     }
-    out.push(`Map: **${d.map}** after ${ms(d.mapReadyMs)}.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`, '');
+    out.push(`Map: **${d.map}**${d.mapReadyMs === null ? '' : ` at ${ms(d.mapReadyMs)}`} (first scroll at ${ms(d.firstScrollMs)}; both from navigation start). First view: ${d.firstView.files} files, ${kb(d.firstView.total.gzip)} KB gzip.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`, '');
     out.push(bytesTable(d), '');
     out.push('<details><summary>Files</summary>', '', filesTable(d), '', '</details>', '');
   }
-  const after = r.scroll?.downloadsAfterScroll;
-  if (after) out.push(`After scrolling through the whole story the story page had downloaded ${after.files.length} files, ${kb(after.total.gzip)} KB gzip (${kb(after.total.raw)} KB raw).`, '');
+  const after = r.scroll?.runs?.story?.[0];
+  if (after) out.push(`After scrolling through the whole story the story page had downloaded ${after.downloadedFiles} files, ${kb(after.downloadedGzip)} KB gzip.`, '');
 
   if (r.budgets) {
     out.push('## Budgets (`bench/budgets.json`, checked by `tests/unit/budget.test.ts`)', '');
@@ -78,63 +190,53 @@ export function renderMarkdown(r) {
   }
 
   if (r.lighthouse) {
-    out.push(`## Lighthouse ${m.lighthouse} (median of ${r.lighthouse.mobile?.runs ?? 0} runs each)`, '');
-    out.push(`Chrome flags: \`${r.lighthouseFlags.join(' ')}\`; mobile = Lighthouse's default (simulated slow 4G, 4× CPU slowdown), desktop = \`--preset=desktop\`.`, '');
-    out.push('| | performance | FCP | LCP | TBT | CLS | Speed Index | accessibility | best practices | SEO |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const preset of ['mobile', 'desktop']) {
-      const s = r.lighthouse[preset];
-      if (!s) continue;
-      const md = s.median;
-      out.push(`| ${preset} | **${score(md.performance)}** | ${ms(md.fcpMs)} | ${ms(md.lcpMs)} | ${ms(md.tbtMs)} | ${md.cls?.toFixed(3) ?? '–'} | ${ms(md.speedIndexMs)} | ${score(md.accessibility)} | ${score(md.bestPractices)} | ${score(md.seo)} |`);
+    out.push(`## Lighthouse ${m.lighthouse} in detail`, '');
+    out.push(`Chrome flags: \`${r.lighthouseFlags.join(' ')}\`; mobile = Lighthouse's default (simulated slow 4G, 4× CPU slowdown), desktop = \`--preset=desktop\`. Medians of ${runs(r.lighthouse.pages.story.mobile.runs)}.`, '');
+    out.push('| page | preset | performance | FCP | LCP | TBT | CLS | Speed Index | accessibility | best practices | SEO |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [name, s] of Object.entries(r.lighthouse.pages)) {
+      for (const preset of ['mobile', 'desktop']) {
+        const md = s[preset].median;
+        out.push(`| ${name} | ${preset} | **${score(md.performance)}** | ${ms(md.fcpMs)} | ${ms(md.lcpMs)} | ${ms(md.tbtMs)} | ${md.cls?.toFixed(3) ?? '–'} | ${ms(md.speedIndexMs)} | ${score(md.accessibility)} | ${score(md.bestPractices)} | ${score(md.seo)} |`);
+      }
     }
-    for (const preset of ['mobile', 'desktop']) {
-      const b = r.lighthouse[preset]?.noWebgl;
-      if (!b) continue;
-      out.push(`| ${preset}, no WebGL (1 run) | ${score(b.performance)} | ${ms(b.fcpMs)} | ${ms(b.lcpMs)} | ${ms(b.tbtMs)} | ${b.cls?.toFixed(3) ?? '–'} | ${ms(b.speedIndexMs)} | ${score(b.accessibility)} | ${score(b.bestPractices)} | ${score(b.seo)} |`);
+    const nw = r.lighthouse.noWebgl;
+    if (nw) {
+      for (const preset of ['mobile', 'desktop']) {
+        const b = nw[preset];
+        out.push(`| ${nw.page}, no WebGL (1 run) | ${preset} | ${score(b.performance)} | ${ms(b.fcpMs)} | ${ms(b.lcpMs)} | ${ms(b.tbtMs)} | ${b.cls?.toFixed(3) ?? '–'} | ${ms(b.speedIndexMs)} | ${score(b.accessibility)} | ${score(b.bestPractices)} | ${score(b.seo)} |`);
+      }
+      out.push('', 'The “no WebGL” rows are the story page in a Chromium started with `--disable-webgl`: the map fails and the static pictures show. The difference is what the live map costs here (mostly SwiftShader drawing on the CPU).');
     }
     out.push('');
-    if (r.lighthouse.mobile?.noWebgl) out.push('The “no WebGL” rows are the same page in a Chromium started with `--disable-webgl`: the map fails and the static pictures show. The difference is what the live map costs here (mostly SwiftShader drawing on the CPU).', '');
-    for (const preset of ['mobile', 'desktop']) {
-      const s = r.lighthouse[preset];
-      if (!s) continue;
-      const el = s.lcpElement;
-      const browserLcp = r.lcpBrowser?.[preset];
-      const lh = el?.selector ? `${cell(el.label || '(no label)')} — \`${cell(el.selector)}\`` : el?.error ? `Lighthouse could not name it (${cell(el.error)})` : 'none reported by Lighthouse';
-      out.push(`- ${preset} LCP element: ${lh}${s.lcpElementsSeen.length > 1 ? ` (across runs: ${s.lcpElementsSeen.map((x) => `\`${cell(x)}\``).join(', ')})` : ''}`);
-      if (browserLcp) out.push(`  - the browser's own largest-contentful-paint entry (Playwright, ${preset === 'mobile' ? '412×823 phone' : '1280×800'}, no throttling): \`${cell(browserLcp.selector)}\` “${cell(browserLcp.label.slice(0, 80))}” at ${ms(browserLcp.ms)}`);
-      out.push(`  - runs: ${s.perRun.map((p) => `${score(p.performance)} (TBT ${ms(p.tbtMs)})`).join(', ')}`);
-      const mt = Object.entries(s.mainThreadMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
-      if (mt.length) out.push(`  - main thread (median run): ${mt.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; costliest scripts: ${(s.topScripts ?? []).slice(0, 3).map((x) => `\`${cell(x.url)}\` ${ms(x.totalMs)}`).join(', ')}`);
-      if (s.failedAudits.length) out.push(`  - audits below 0.9: ${s.failedAudits.map((a) => `${a.id}${a.displayValue ? ` (${cell(a.displayValue)})` : ''}`).join(', ')}`);
+    for (const [name, pages] of Object.entries(r.lighthouse.pages)) {
+      for (const preset of ['mobile', 'desktop']) {
+        const s = pages[preset];
+        const el = s.lcpElement;
+        const browserLcp = name === 'story' ? r.lcpBrowser?.[preset] : undefined;
+        const lh = el?.selector ? `${cell(el.label || '(no label)')} — \`${cell(el.selector)}\`` : el?.error ? `Lighthouse could not name it (${cell(el.error)})` : 'none reported by Lighthouse';
+        out.push(`- ${name}, ${preset}: LCP element ${lh}${s.lcpElementsSeen.length > 1 ? ` (across runs: ${s.lcpElementsSeen.map((x) => `\`${cell(x)}\``).join(', ')})` : ''}`);
+        if (browserLcp) out.push(`  - the browser's own largest-contentful-paint entry (Playwright, ${preset === 'mobile' ? '412×823 phone' : '1280×800'}, no throttling): \`${cell(browserLcp.selector)}\` “${cell(browserLcp.label.slice(0, 80))}” at ${ms(browserLcp.ms)}`);
+        out.push(`  - runs (load average): ${s.perRun.map((p) => `${score(p.performance)} (TBT ${ms(p.tbtMs)}; load ${p.loadAverage})`).join(', ')}`);
+        const mt = Object.entries(s.mainThreadMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
+        if (mt.length) out.push(`  - main thread (median run): ${mt.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; costliest scripts: ${(s.topScripts ?? []).slice(0, 3).map((x) => `\`${cell(x.url)}\` ${ms(x.totalMs)}`).join(', ')}`);
+        if (s.failedAudits.length) out.push(`  - audits below 0.9: ${s.failedAudits.map((a) => `${a.id}${a.displayValue ? ` (${cell(a.displayValue)})` : ''}`).join(', ')}`);
+      }
     }
     out.push('');
   }
 
-  if (r.scroll) {
-    const s = r.scroll;
-    out.push('## Scrolling through the story (Chromium, 1280×800)', '');
-    out.push(`Mouse-wheel steps of ${s.pace.stepPx} px every ${s.pace.intervalMs} ms (${s.pace.pxPerSecond} px/s) from the top to the bottom of the page (${s.scrollHeight.toLocaleString('en-GB')} px${s.reachedBottom ? '' : ', **bottom not reached**'}), after the map was ${s.map}.`, '');
-    out.push('| measure | value |', '|---|---:|');
-    out.push(`| time scrolling | ${s.seconds} s |`);
-    out.push(`| frames per second (requestAnimationFrame) | **${s.fps}** |`);
-    out.push(`| frame interval median / p95 / max | ${s.frameIntervalMs.median} / ${s.frameIntervalMs.p95} / ${s.frameIntervalMs.max} ms |`);
-    out.push(`| frames longer than 50 ms | ${s.framesOver50ms} |`);
-    out.push(`| long tasks (> 50 ms) while scrolling | **${s.longTasks.count}**, ${ms(s.longTasks.totalMs)} in all (longest ${ms(s.longTasks.maxMs)}, blocking ${ms(s.longTasks.blockingMs)}) |`);
-    out.push(`| long tasks while loading, before the scroll | ${s.longTasksDuringLoad.count}, ${ms(s.longTasksDuringLoad.totalMs)} |`);
-    out.push(`| main thread while scrolling: script / layout / style | ${ms(s.mainThreadDuringScrollMs.script)} / ${ms(s.mainThreadDuringScrollMs.layout)} / ${ms(s.mainThreadDuringScrollMs.style)} |`);
-    out.push(`| JS heap used at the end | **${s.heap.usedBytes ? (s.heap.usedBytes / 1048576).toFixed(1) : '–'} MB** (${s.heap.source}) |`);
+  const n = r.scrollNoWebgl;
+  const live = r.comparison?.scroll;
+  if (n && live) {
+    const med = (key) => live.find((row) => row.key === key)?.story.median;
+    out.push('## The story without WebGL (same run)', '');
+    out.push(`The same scroll of the story page in a Chromium without WebGL (\`--disable-webgl\`: the map ${n.map === 'failed' ? 'fails and the page shows its static pictures' : `reported “${n.map}”`}), one run, isolates what the live map costs:`, '');
+    out.push('| | live map (median) | no WebGL (static pictures) |', '|---|---:|---:|');
+    out.push(`| frames per second | ${value(med('fps'), '')} | ${n.fps} |`);
+    out.push(`| long tasks while scrolling | ${value(med('longTasks'), '')} (${ms(med('longTaskMs'))}) | ${n.longTasks.count} (${ms(n.longTasks.totalMs)}) |`);
+    out.push(`| main thread busy (CDP TaskDuration) | ${ms(med('busyMs'))} | ${ms(n.mainThreadDuringScrollMs.task)} |`);
+    out.push(`| JS heap after GC | ${value(med('heapMB'), 'MB')} | ${(n.heapAfterGcBytes / 1048576).toFixed(1)} MB |`);
     out.push('');
-    const n = r.scrollNoWebgl;
-    if (n) {
-      out.push(`The same scroll in a Chromium without WebGL (\`--disable-webgl\`: the map ${n.map === 'failed' ? 'fails and the page shows its static pictures' : `reported “${n.map}”`}), measured in the same run, isolates what the live map costs:`, '');
-      out.push('| | live map | no WebGL (static pictures) |', '|---|---:|---:|');
-      out.push(`| frames per second | ${s.fps} | ${n.fps} |`);
-      out.push(`| long tasks while scrolling | ${s.longTasks.count} (${ms(s.longTasks.totalMs)}) | ${n.longTasks.count} (${ms(n.longTasks.totalMs)}) |`);
-      out.push(`| frames longer than 50 ms | ${s.framesOver50ms} | ${n.framesOver50ms} |`);
-      out.push(`| main thread busy (CDP TaskDuration) | ${ms(s.mainThreadDuringScrollMs.task)} | ${ms(n.mainThreadDuringScrollMs.task)} |`);
-      out.push(`| JS heap used at the end | ${(s.heap.usedBytes / 1048576).toFixed(1)} MB | ${(n.heap.usedBytes / 1048576).toFixed(1)} MB |`);
-      out.push('');
-    }
   }
 
   if (r.frameBench) {
