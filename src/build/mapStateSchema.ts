@@ -29,7 +29,7 @@ export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().
 const fraction = z.number().min(0).max(1);
 export const pathStateSchema = z.strictObject({
   id: z.string().describe('a road or movement id from data/'),
-  drawn: z.tuple([fraction, fraction]).default([1, 1]).describe('fraction drawn as the reader enters the section, and once they are through it'),
+  drawn: z.tuple([fraction, fraction]).optional().describe('roads only: the fraction drawn as the reader enters the section, and once they are through it (whole if absent)'),
 });
 
 export const mapStateSchema = z.strictObject({
@@ -37,7 +37,8 @@ export const mapStateSchema = z.strictObject({
   narrow: narrowSchema.optional().describe('camera overrides for phones'),
   layers: z.array(z.enum(LAYER_IDS)).default([]),
   places: z.array(z.string()).default([]).describe('place ids to label'),
-  highlight: z.array(z.string()).default([]).describe('labelled place ids or marker ids called out on the map'),
+  highlight: z.array(z.string()).default([]).describe('labelled place ids, or post or event ids, called out on the map'),
+  events: z.array(z.string()).default([]).describe('event ids (data/markers.json) the section tells of, each shown from its day'),
   paths: z.array(pathStateSchema).default([]),
   date: z.union([isoDate, z.strictObject({ start: isoDate, end: isoDate })]).describe('what the timeline shows'),
 });

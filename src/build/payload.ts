@@ -10,7 +10,13 @@ import type { Section } from './sections.ts';
  * fronts, areas, posts and events. Built from the same catalogue as the published GeoJSON, so
  * the ids it names are the features the map draws. Only what the sections use, when given them.
  */
+let whole: StoryWorld | undefined;
 export function storyWorld(sections?: Section[]): StoryWorld {
+  if (!sections) return (whole ??= worldOf(undefined));
+  return worldOf(sections);
+}
+
+function worldOf(sections: Section[] | undefined): StoryWorld {
   const data = catalog();
   const used = sections ? new Set(sections.flatMap((s) => s.data.map.paths.map((p) => p.id))) : undefined;
   const labelled = sections ? new Set(sections.flatMap((s) => s.data.map.places)) : new Set(data.places.keys());

@@ -114,8 +114,13 @@ export const sectionSchema = z
       if (data.places.has(id) && !map.places.includes(id)) fail(['map', 'highlight', i], `place "${id}" is called out but not in "places"`);
       else if (!data.places.has(id) && !data.posts.has(id) && !data.events.has(id)) fail(['map', 'highlight', i], `unknown place, post or event "${id}"`);
     });
+    map.events.forEach((id, i) => {
+      if (!data.events.has(id)) fail(['map', 'events', i], `unknown event "${id}"`);
+    });
     map.paths.forEach((path, i) => {
-      if (!data.paths.has(path.id)) fail(['map', 'paths', i, 'id'], `unknown road or movement "${path.id}"`);
+      const known = data.paths.get(path.id);
+      if (!known) fail(['map', 'paths', i, 'id'], `unknown road or movement "${path.id}"`);
+      else if (known.kind !== 'road' && path.drawn) fail(['map', 'paths', i, 'drawn'], `"${path.id}" is a movement: it reaches as far as the section's date says, not as far as "drawn" says`);
     });
     if (typeof map.date !== 'string' && map.date.start > map.date.end) {
       fail(['map', 'date'], `"start" (${map.date.start}) is after "end" (${map.date.end})`);

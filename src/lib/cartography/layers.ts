@@ -41,9 +41,10 @@ export type MarkerState = (typeof MARKER_STATES)[number];
 /**
  * The story layers a section can switch on (land, sea, borders and the base labels always
  * show), bottom to top: held ground under the ground taken, areas under the borders, the
- * province outline over them, markers over the roads and arrows.
+ * province outline over them, Turkish posts over the roads and arrows. Events are not a layer:
+ * a section lists the ones it tells of (`map.events`).
  */
-export const LAYER_IDS = ['control', 'taken', 'strikes', 'front', 'contested', 'border', 'idlib', 'posts', 'events'] as const;
+export const LAYER_IDS = ['control', 'taken', 'strikes', 'front', 'contested', 'border', 'idlib', 'posts'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export const AREA_LAYERS = ['control', 'taken', 'strikes', 'front', 'contested'] as const satisfies readonly LayerId[];

@@ -55,7 +55,7 @@ export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
     entries.push(entry('front-line', { label: `Front line, ${short(frame.front.date)}`, swatch: 'line', colour: 'frontLine', schematic: true }));
   }
   const showing = (kind: string) => frame.areas.some((a) => a.kind === kind);
-  if (showing('taken')) entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec 2019', swatch: 'hatch', colour: 'government', schematic: true }));
+  if (showing('taken')) entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec', swatch: 'hatch', colour: 'government', schematic: true }));
   if (showing('contested')) entries.push(entry('contested', { label: 'Contested, 11 Feb', swatch: 'area', colour: 'contested', schematic: true }));
   if (showing('front')) entries.push(entry('front', { label: 'Rebel attacks reported, 11 Feb (approximate)', swatch: 'area', colour: 'front', schematic: true }));
   if (showing('strikes')) entries.push(entry('strikes', { label: 'Air strikes reported somewhere here', swatch: 'area', colour: 'strikes', schematic: true }));

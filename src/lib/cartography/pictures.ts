@@ -7,6 +7,8 @@
 export const STILL_MAP = { width: 720, height: 540 } as const;
 /** `/embed/<section>/narrow.svg`, and about the width of the story's map on a phone. */
 export const NARROW_STILL = { width: 400, height: 300 } as const;
+/** The embeds' stills, keyless: the embed page shows its key below the map. */
+export const EMBED_STILLS = { wide: STILL_MAP, narrow: NARROW_STILL } as const;
 /** The locator inset: Syria with Turkey's south and the Mediterranean coast. */
 export const LOCATOR = { camera: { center: [37.6, 35.4] as [number, number], zoom: 2.75 }, width: 132, height: 112 } as const;
 /** Link previews (Open Graph, Twitter). */

@@ -23,8 +23,8 @@ export const LINES = {
   movement: { casing: 6.5, line: 4 },
   area: { width: 1.2, dash: [3.6, 2.4] },
   front: { width: 1.8, dash: [5.4, 3.6] },
-  /** Hatching of the ground taken: lines this wide, this far apart. */
-  hatch: { width: 1.5, gap: 6 },
+  /** Hatching of the ground taken: lines this wide, this far apart, this opaque. */
+  hatch: { width: 1.2, gap: 6, opacity: 0.4 },
 } as const;
 
 /**

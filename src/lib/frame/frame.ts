@@ -2,7 +2,7 @@ import { AREA_LAYERS, AREA_LAYER_KINDS, LAYER_IDS, type AreaKind, type EventKind
 import { CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
-import { happens, isoDay, reachAt, spanEnd, spanStart, timeAt } from './clock.ts';
+import { happens, isoDay, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
@@ -133,7 +133,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
 
   // 1. The clock: everything dated.
   const paths = state.paths
-    .map(({ id, drawn: [atStart, atEnd] }) => {
+    .map(({ id, drawn: [atStart, atEnd] = [1, 1] }) => {
       const samples = world.paths[id];
       if (!samples) throw new Error(`frame: no samples for path "${id}"`);
       // Movements reach as far as their dated stops say; roads draw with the reader.
@@ -149,15 +149,14 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     ...world.areas.filter((a) => areaLayer(a.kind) !== undefined && on(areaLayer(a.kind)!) && shown(a.date)).map(({ id, kind }) => ({ id, kind })),
   ];
   const highlight = new Set(state.highlight);
-  const since = spanStart(state.date);
   type Located = Omit<MarkerMark, 'offset'> & { lon: number; lat: number };
   const located: Located[] = [
     ...(on('posts') ? world.posts : [])
       .filter((p) => shown(p.established))
       .map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, highlighted: highlight.has(p.id), state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState })),
-    // Events of the section's own days, as they happen.
-    ...(on('events') ? world.events : [])
-      .filter((e) => e.date >= since && e.date <= spanEnd(state.date) && shown(e.date))
+    // The events the section tells of, as they happen.
+    ...world.events
+      .filter((e) => state.events.includes(e.id) && shown(e.date))
       .map((e) => ({ id: e.id, lon: e.lon, lat: e.lat, highlighted: highlight.has(e.id), state: e.kind })),
   ];
 
@@ -172,7 +171,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const base = cameraFor(state, !!options.narrow);
   const mustShow: MustShow[] = [
     ...labelled.map((l) => ({ at: [l.place.lon, l.place.lat] as [number, number], labelWidth: l.width, labelHeight: l.height })),
-    ...located.map((m) => ({ at: [m.lon, m.lat] as [number, number], labelWidth: 0, labelHeight: MARKER.highlighted * 2 })),
+    // Markers called out must show too; the rest may lie beyond the frame.
+    ...located.filter((m) => m.highlighted).map((m) => ({ at: [m.lon, m.lat] as [number, number], labelWidth: 0, labelHeight: MARKER.highlighted * 2 })),
   ];
   const camera = options.viewport ? fitCamera(base, mustShow, options.viewport) : base;
   const view = options.viewport ? projection(camera, options.viewport.width, options.viewport.height) : undefined;

@@ -94,7 +94,7 @@ const hatchImage = (colour: string) =>
     const g = LINES.hatch.gap;
     c.strokeStyle = colour;
     c.lineWidth = LINES.hatch.width;
-    c.globalAlpha = 0.55;
+    c.globalAlpha = LINES.hatch.opacity;
     c.beginPath();
     for (const o of [-g, 0, g]) {
       c.moveTo(o, g);

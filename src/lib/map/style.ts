@@ -25,7 +25,6 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
   border: ['turkish-border'],
   idlib: ['idlib-line'],
   posts: ['markers-post'],
-  events: ['markers-event'],
 };
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
@@ -205,7 +204,8 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           source: 'markers',
           filter: NONE,
           layout: {
-            ...hidden,
+            // Posts are a layer a section switches on; events show whenever a section lists them.
+            ...(group === 'post' ? hidden : {}),
             'icon-image': ['concat', MARKER_ICON(''), ['get', 'kind']],
             'icon-allow-overlap': true,
             'icon-size': 1,

@@ -26,7 +26,7 @@ export interface Camera {
  */
 export interface PathState {
   id: string;
-  drawn: [atStart: number, atEnd: number];
+  drawn?: [atStart: number, atEnd: number] | undefined;
 }
 
 export interface SectionMap {
@@ -36,8 +36,10 @@ export interface SectionMap {
   layers: LayerId[];
   /** Place ids labelled on the map. */
   places: string[];
-  /** Place or marker ids called out. */
+  /** Place, post or event ids called out. */
   highlight: string[];
+  /** Events the section tells of (data/markers.json), each shown from its day. */
+  events: string[];
   paths: PathState[];
   /** One day, or the days the timeline runs through as the reader scrolls (ISO `YYYY-MM-DD`). */
   date: DateSpan;

@@ -7,7 +7,7 @@ import type { Frame } from '../frame/frame.ts';
 import { scaleBar, viewport } from '../frame/mercator.ts';
 import type { PathSlice } from '../frame/paths.ts';
 import { geometryPath, geometryPoints, px, screenLinePath } from './geometry.ts';
-import { LINE_HEIGHT, overlaps, placeLabels, wrap, type LabelRequest, type PlacedLabel, type Rect, type Segment } from './labels.ts';
+import { LINE_HEIGHT, placeLabels, wrap, type LabelRequest, type PlacedLabel, type Rect, type Segment } from './labels.ts';
 
 /** What a picture needs of a place: capitals and cities get bigger dots and type. */
 export interface MapPlace {
@@ -37,7 +37,10 @@ export interface SvgOptions {
   title?: string;
   /** A longer plain-language account of the map (`<desc>`), such as the section's alt text. */
   description?: string;
-  /** Draw the key to what is on the map (`legendFor(frame)`). */
+  /**
+   * Draw the key to what is on the map (`legendFor(frame)`) and the credits in a band below it,
+   * so nothing covers the map; the picture grows by `keyBandHeight` px.
+   */
   legend?: boolean;
   /** Draw the credits and the scale bar (on by default; off for a picture that credits elsewhere). */
   furniture?: boolean;
@@ -174,7 +177,8 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
         const x = ax + (bx - ax) * t;
         const y = ay + (by - ay) * t;
         const box: Rect = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
-        if (box[0] > 4 && box[2] < width - 4 && box[1] > 4 && box[3] < height - 4) {
+        const clear = spots.every((p) => Math.hypot(p.x - x, p.y - y) > p.r + w);
+        if (clear && box[0] > 4 && box[2] < width - 4 && box[1] > 4 && box[3] < height - 4) {
           const fill = road.colour === 'm5' ? colours.m5 : colours.halo;
           const ink = road.colour === 'm5' ? colours.shieldText : colours.m4;
           out.push(
@@ -215,19 +219,22 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     }
   }
 
-  function drawLegend(entries: LegendEntry[], [x, y]: Rect, [w, h]: [number, number]): string {
+  /** The key in columns, then the credits, in a band under the map. */
+  function drawKeyBand(entries: LegendEntry[], credits: string[]): string {
+    const { columns, columnWidth } = keyLayout(entries, width);
     const rows = entries.map((e, i) => {
-      const cy = y + LEGEND.pad + LEGEND.row * i + 9;
+      const x = LEGEND.pad + (i % columns) * columnWidth;
+      const cy = height + LEGEND.pad + LEGEND.row * Math.floor(i / columns) + 9;
       const label = esc(e.label) + (e.schematic ? ' *' : '');
-      return tag('g', { class: 'legend-entry', 'data-key': e.key }, legendSwatch(e, x + LEGEND.pad, cy) + tag('text', { x: x + LEGEND.pad + LEGEND.swatch + LEGEND.gap, y: cy + 5 }, label));
+      return tag('g', { class: 'legend-entry', 'data-key': e.key }, legendSwatch(e, x, cy) + tag('text', { x: x + LEGEND.swatch + LEGEND.gap, y: cy + 5 }, label));
     });
-    const footnote = entries.some((e) => e.schematic)
-      ? tag('text', { x: x + LEGEND.pad, y: y + LEGEND.pad + LEGEND.row * entries.length + 8, 'font-size': LEGEND.note, fill: colours.labelMinor }, '* schematic')
-      : '';
-    return tag(
-      'g',
-      { class: 'legend', 'font-size': LEGEND.size, fill: colours.label },
-      tag('rect', { x, y, width: w, height: h, rx: 3, fill: colours.halo, 'fill-opacity': 0.92, stroke: colours.border, 'stroke-width': 0.75 }) + rows.join('') + footnote,
+    const top = height + LEGEND.pad + LEGEND.row * Math.ceil(entries.length / columns) + 4;
+    const notes = keyNotes(entries, credits, width);
+    return (
+      tag('rect', { y: height, width, height: keyBandHeight(entries, width), fill: colours.paper }) +
+      tag('path', { d: `M0,${height + 0.5}h${width}`, stroke: colours.rule, 'stroke-width': 1 }) +
+      tag('g', { class: 'legend', 'font-size': LEGEND.size, fill: colours.label }, rows.join('')) +
+      tag('g', { class: 'credits', 'font-size': LEGEND.note, fill: colours.labelMinor }, notes.map((line, i) => tag('text', { x: LEGEND.pad, y: top + 12 + i * 16 }, esc(line))).join(''))
     );
   }
 
@@ -267,7 +274,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     for (const [px0, py0] of geometryPoints(f.geometry, view)) {
       const [x, y] = [px0 + mark.offset[0], py0 + mark.offset[1]];
       symbols.push(markerSymbol(x, y, mark.state, r));
-      spots.push({ x, y, r: r + 1, weight: mark.highlighted ? 10 : 3 });
+      spots.push({ x, y, r: r + 1 });
       const label = prop(f, 'label');
       if (mark.highlighted && typeof label === 'string') {
         markerLabels.push({ id: mark.id, lines: wrap(label, MARKER.labelSize, MARKER.labelWidth), x, y, radius: r + 2, size: MARKER.labelSize, bold: false, required: false, anchors: ['left', 'right'] });
@@ -282,7 +289,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     const r = PLACE.radius(place.kind);
     if (highlighted) symbols.push(tag('circle', { cx: x, cy: y, r: PLACE.ring, fill: 'none', stroke: colours.label, 'stroke-width': PLACE.ringStroke }));
     symbols.push(tag('circle', { cx: x, cy: y, r, fill: colours.label, stroke: colours.halo, 'stroke-width': PLACE.stroke }));
-    spots.push({ x, y, r: highlighted ? PLACE.ring : r, weight: highlighted ? 10 : 3 });
+    spots.push({ x, y, r: highlighted ? PLACE.ring : r });
     placeNames.push({ id, lines: [place.name], x, y, radius: 0, size: PLACE.labelSize(place.kind, highlighted), bold: highlighted, required: true, anchors });
   }
   /** The radius of the largest thing drawn at a point, 0 if none. */
@@ -306,23 +313,18 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   // A label stands clear of everything drawn on its point (a place with a marker on it, say).
   for (const label of [...placeNames, ...markerLabels]) label.radius = Math.max(label.radius, radiusAt(label.x, label.y));
 
-  // Furniture: the credits and scale bottom left, the legend in the emptiest other corner.
-  const credits = furniture ? [SCHEMATIC_NOTE, `Sources: ${SOURCE_LINE}`] : [];
+  // Furniture: the scale bottom left; the credits there too, unless the key band below holds them.
+  const sources = [`Sources: ${SOURCE_LINE}`];
+  const entries = options.legend ? legendFor(frame, colours) : [];
+  const credits = furniture && !options.legend ? [SCHEMATIC_NOTE, ...sources] : [];
   const creditsW = credits.length ? Math.min(width, Math.max(...credits.map((l) => textWidth(l, FOOTER_SIZE))) + 16) : 0;
   const creditsH = credits.length * 16 + (credits.length ? 8 : 0);
   const scale = furniture ? scaleBar(frame.camera, Math.min(120, width / 4)) : undefined;
   const scaleBox: Rect = scale ? [MARGIN, height - creditsH - 30, MARGIN + scale.px + 60, height - creditsH - 6] : [0, height, 0, height];
   const creditsBox: Rect = [0, height - creditsH, creditsW, height];
   const hard: Rect[] = [creditsBox, scaleBox, ...shieldBoxes, ...spots.map(({ x, y, r }): Rect => [x - r, y - r, x + r, y + r])];
-  const entries = options.legend ? legendFor(frame, colours) : [];
-  let legend = '';
-  if (entries.length > 0) {
-    const size = legendSize(entries);
-    const lineSpots = segments.map(([x, y]) => ({ x, y, r: 0, weight: 0.2 }));
-    const box = legendCorner(size, width, height, [creditsBox[0], Math.min(creditsBox[1], scaleBox[1]), creditsBox[2], height], [...spots, ...lineSpots]);
-    hard.push(box);
-    legend = drawLegend(entries, box, size);
-  }
+  const legend = options.legend ? drawKeyBand(entries, furniture ? sources : []) : '';
+  const fullHeight = height + (options.legend ? keyBandHeight(entries, width) : 0);
   // Story labels first (called-out ones first, as the frame ordered them), then markers' names,
   // then the names on areas and the context towns, wherever room is left.
   const baseLabels = data.labels.features.filter((f) => frame.baseLabels.includes(idOf(f)));
@@ -359,7 +361,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   const hatch = tag(
     'pattern',
     { id: hatchId, width: LINES.hatch.gap, height: LINES.hatch.gap, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-    tag('path', { d: `M0,0v${LINES.hatch.gap}`, stroke: colours.government, 'stroke-width': LINES.hatch.width, 'stroke-opacity': 0.55 }),
+    tag('path', { d: `M0,0v${LINES.hatch.gap}`, stroke: colours.government, 'stroke-width': LINES.hatch.width, 'stroke-opacity': LINES.hatch.opacity }),
   );
 
   const content = [
@@ -380,7 +382,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
       : '',
   ].join('');
   if (options.fragment) return tag('g', { 'font-family': FONTS.family }, content);
-  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, 'font-family': FONTS.family })}>${content}</svg>\n`;
+  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', width: String(width), height: String(fullHeight), viewBox: `0 0 ${width} ${fullHeight}`, role: 'img', 'aria-label': title, 'font-family': FONTS.family })}>${content}</svg>\n`;
 }
 
 /** The outline of an arrow head drawn at `(x, y)` along `bearing`, as segments. */
@@ -408,38 +410,35 @@ function trimEnd(points: [number, number][], length: number): [number, number][]
   return [];
 }
 
-const LEGEND = { pad: 12, row: 24, size: 14, swatch: 30, gap: 10, note: 12 } as const;
+const LEGEND = { pad: 12, row: 22, size: 13, swatch: 30, gap: 8, note: 12 } as const;
 const MARGIN = 16;
 const FOOTER_SIZE = 12;
-
-/** The legend's size: a row per entry, and a footnote row when any entry is schematic. */
-function legendSize(entries: LegendEntry[]): [number, number] {
-  const widest = Math.max(...entries.map((e) => textWidth(e.label + (e.schematic ? ' *' : ''), LEGEND.size)), textWidth('* schematic', LEGEND.note));
-  const rows = entries.length + (entries.some((e) => e.schematic) ? 0.8 : 0);
-  return [LEGEND.pad * 2 + LEGEND.swatch + LEGEND.gap + widest, LEGEND.pad * 2 + rows * LEGEND.row - 6];
-}
 
 interface Spot {
   x: number;
   y: number;
   /** The radius of what is drawn there. */
   r: number;
-  /** How much covering it with the legend would hide. */
-  weight: number;
 }
 
-/** Top left, top right, bottom right or above the footer: whichever hides least of the story. */
-function legendCorner([w, h]: [number, number], width: number, height: number, footer: Rect, spots: Spot[]): Rect {
-  const corners = (
-    [
-      [MARGIN, MARGIN, MARGIN + w, MARGIN + h],
-      [width - MARGIN - w, MARGIN, width - MARGIN, MARGIN + h],
-      [width - MARGIN - w, height - MARGIN - h, width - MARGIN, height - MARGIN],
-      [MARGIN, footer[1] - 8 - h, MARGIN + w, footer[1] - 8],
-    ] as Rect[]
-  ).filter((box) => !overlaps(box, footer));
-  const cost = (box: Rect) => spots.reduce((sum, p) => sum + (p.x >= box[0] - 8 && p.x <= box[2] + 8 && p.y >= box[1] - 8 && p.y <= box[3] + 8 ? p.weight : 0), 0);
-  return corners.reduce((best, box) => (cost(box) < cost(best) ? box : best), corners[0] ?? [MARGIN, MARGIN, MARGIN + w, MARGIN + h]);
+/** The key's columns: as many as fit the picture's width, each as wide as the widest entry. */
+function keyLayout(entries: LegendEntry[], width: number) {
+  const widest = Math.max(0, ...entries.map((e) => textWidth(e.label + (e.schematic ? ' *' : ''), LEGEND.size)));
+  const columnWidth = LEGEND.swatch + LEGEND.gap + widest + 3 * LEGEND.gap;
+  const columns = Math.max(1, Math.min(entries.length, Math.floor((width - 2 * LEGEND.pad) / columnWidth)));
+  return { columns, columnWidth };
+}
+
+const SCHEMATIC_KEY = '* Schematic: drawn by this project from cited facts, not surveyed.';
+
+/** The lines under the key: what the asterisk means, then the credits, wrapped to the picture. */
+const keyNotes = (entries: LegendEntry[], credits: string[], width: number) =>
+  [...(entries.some((e) => e.schematic) ? [SCHEMATIC_KEY] : []), ...credits].flatMap((line) => wrap(line, LEGEND.note, width - 2 * LEGEND.pad));
+
+/** How much taller a picture drawn with `legend` is: the key's rows, the notes and the credits. */
+export function keyBandHeight(entries: LegendEntry[], width: number): number {
+  const rows = Math.ceil(entries.length / keyLayout(entries, width).columns);
+  return LEGEND.pad * 2 + rows * LEGEND.row + 4 + keyNotes(entries, [`Sources: ${SOURCE_LINE}`], width).length * 16 + 4;
 }
 
 function drawLabel(label: PlacedLabel, fill?: string, extra: Attrs = {}): string {

@@ -16,7 +16,7 @@ export const getStaticPaths = (async () => {
   return (await getSections()).map((section) => ({
     params: { slug: section.slug },
     props: {
-      svg: renderSvg(endFrame(section.data.map, world), data, { ...STILL_MAP, title: section.data.title, description: section.data.alt, legend: true }),
+      svg: renderSvg(endFrame(section.data.map, world, { viewport: STILL_MAP }), data, { ...STILL_MAP, title: section.data.title, description: section.data.alt, legend: true }),
     },
   }));
 }) satisfies GetStaticPaths;
