@@ -32,14 +32,18 @@ export function measurePath(coordinates: Position[]) {
 }
 
 /**
- * When a movement reaches how far: it sets out at the start of its first day, is at each stop's
- * place at noon of the stop's day (a stop at a town on day D puts the head there on day D), and
- * arrives by the end of its last day. [time (clock.ts), fraction of the drawn line].
+ * When a movement reaches how far: it sets out at the start of its first day, reaches each stop's
+ * place at noon of the stop's day and holds there to the day's end (a stop at a town on day D
+ * puts the head there on day D, and a section ending on D ends with it there), and arrives by
+ * the end of its last day. [time (clock.ts), fraction of the drawn line].
  */
 function schedule(path: Path, along: number[]): [number, number][] {
   if (!path.from || !path.to) return [];
   const knots: [number, number][] = [[dayStart(path.from), 0]];
-  for (const stop of path.stops) knots.push([happens(stop.date), along[path.through.indexOf(stop.place)]!]);
+  for (const stop of path.stops) {
+    const at = along[path.through.indexOf(stop.place)]!;
+    knots.push([happens(stop.date), at], [dayStart(stop.date) + 1, at]);
+  }
   if (knots[knots.length - 1]![1] < 1) knots.push([dayStart(path.to) + 1, 1]);
   return knots;
 }

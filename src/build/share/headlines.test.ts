@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STORY } from '@lib/story/meta.ts';
-import { TIMELINE_EVENTS } from '@lib/story/timeline.ts';
+import { MILESTONES } from '@lib/story/timeline.ts';
 import { endFrame } from '@lib/frame/frame.ts';
 import { readSections } from '../../../tests/support/sections.ts';
 import { describeUncredited, uncreditedClaims } from '../claims.ts';
@@ -34,7 +34,7 @@ function headlineStrings(sections: Section[]): { where: string; text: string }[]
       ...shareTags(page, undefined).map((tag) => ({ where: `${page.path} ${tag.key}`, text: tag.content })),
       ...(['headline', 'description'] as const).map((key) => ({ where: `${page.path} JSON-LD ${key}`, text: String(articleJsonLd(page, undefined)[key]) })),
     ]),
-    ...TIMELINE_EVENTS.map((event) => ({ where: `milestone ${event.date}`, text: event.label })),
+    ...MILESTONES.map((event) => ({ where: `milestone ${event.date}`, text: event.label })),
   ];
 }
 

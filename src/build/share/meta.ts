@@ -116,6 +116,9 @@ export function articleJsonLd(page: SharePage, base: string | undefined = siteBa
     // and this explainer was not filed from Syria.
     contentLocation: { '@type': 'Place', name: CONTENT_LOCATION },
     contentReferenceTime: SOURCE_ARTICLE.datePublished,
+    // The explainer's own date, not the events'.
+    datePublished: STORY.published,
+    author: { '@type': 'Organization', name: STORY.credit.replace(/^Maps, graphics and text by /, '') },
     creditText: STORY.byline,
     isBasedOn: {
       '@type': 'NewsArticle',

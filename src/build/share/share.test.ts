@@ -69,11 +69,12 @@ describe('share tags', () => {
 });
 
 describe('JSON-LD', () => {
-  it('is a NewsArticle based on the Reuters report, crediting its authors, without a made-up date', () => {
+  it('is a NewsArticle based on the Reuters report, crediting its authors, dated when the explainer was published', () => {
     const ld = articleJsonLd(page, undefined) as Record<string, any>;
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe(page.title);
-    expect(ld.datePublished).toBeUndefined();
+    // Its own publication date, and the report's date kept as the report's.
+    expect(ld.datePublished).toBe(STORY.published);
     expect(ld.isBasedOn).toEqual({
       '@type': 'NewsArticle',
       publisher: { '@type': 'Organization', name: 'Reuters' },

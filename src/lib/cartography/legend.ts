@@ -1,6 +1,7 @@
 import type { Frame } from '../frame/frame.ts';
 import type { LayerId, MarkerState, PathKind } from './layers.ts';
 import type { Palette } from './palette.ts';
+import { formatDay } from '../story/timeline.ts';
 import { ROADS } from './symbols.ts';
 
 export interface LegendEntry {
@@ -31,7 +32,6 @@ const MARKERS: Record<MarkerState, Entry> = {
   'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
 };
 
-const short = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /**
  * Exactly what is on the map in this frame, in the key's own order: roads and arrows drawn so
@@ -51,8 +51,8 @@ export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
     if (drawn.some((p) => p.kind === kind)) entries.push(entry(kind, MOVEMENTS[kind]));
   }
   if (frame.front) {
-    entries.push(entry('control', { label: `Held by rebels, ${short(frame.front.date)}`, swatch: 'area', colour: 'control', schematic: true }));
-    entries.push(entry('front-line', { label: `Front line, ${short(frame.front.date)}`, swatch: 'line', colour: 'frontLine', schematic: true }));
+    entries.push(entry('control', { label: `Held by rebels, ${formatDay(frame.front.date, 'short')}`, swatch: 'area', colour: 'control', schematic: true }));
+    entries.push(entry('front-line', { label: `Front line, ${formatDay(frame.front.date, 'short')}`, swatch: 'line', colour: 'frontLine', schematic: true }));
   }
   const showing = (kind: string) => frame.areas.some((a) => a.kind === kind);
   if (showing('taken')) entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec', swatch: 'hatch', colour: 'government', schematic: true }));

@@ -26,13 +26,16 @@ export const spanEnd = (span: DateSpan) => (typeof span === 'string' ? span : sp
 
 /**
  * The moment `t` (0..1) of the way through a section's days: from the first moment of its first
- * day to the last moment of its last, so the end state has everything its last day brought.
+ * day to the end of its last, so the end state has everything its last day brought.
  */
 export function timeAt(span: DateSpan, t: number): number {
   const start = dayStart(spanStart(span));
-  const end = dayStart(spanEnd(span)) + 1 - 1e-6;
+  const end = dayStart(spanEnd(span)) + 1;
   return start + (end - start) * Math.min(1, Math.max(0, t));
 }
+
+/** The day the timeline shows at a moment of a section: its last day at the very end, not the next. */
+export const dayShown = (span: DateSpan, time: number) => isoDay(Math.min(time, dayStart(spanEnd(span)) + 0.5));
 
 /** [time, fraction] knots of a dated movement, time increasing; the fraction reached at `time`. */
 export function reachAt(schedule: readonly (readonly [number, number])[], time: number): number {

@@ -1,65 +1,157 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionMap } from '../story/section.ts';
-import { ANIMATION_WINDOW, animationTime, endFrame, frame, type StoryWorld } from './frame.ts';
+import { dayStart } from './clock.ts';
+import { ANIMATION_WINDOW, animationTime, cameraFor, endFrame, frame, type StoryWorld } from './frame.ts';
 import { NORTH } from './paths.test.ts';
 
-const world: StoryWorld = { paths: { north: NORTH, road: { ...NORTH, id: 'road', kind: 'road' } } };
-const state: SectionMap = {
-  camera: { center: [36, 35.5], zoom: 8, bearing: 20, pitch: 0 },
-  narrow: { zoom: 7 },
-  layers: ['posts', 'idlib', 'control'],
-  places: ['a', 'b', 'c'],
-  highlight: ['c', 'marker-1'],
-  paths: [
-    { id: 'north', drawn: [0, 1] },
-    { id: 'road', drawn: [1, 1] },
+// A world made by hand, so these tests are about the rules; `story.test.ts` checks the story's own days.
+const world: StoryWorld = {
+  paths: {
+    // North from 1 Jan; at its second vertex at noon on 10 Jan; arrived by the end of 20 Jan.
+    north: { ...NORTH, schedule: [[dayStart('2020-01-01'), 0], [dayStart('2020-01-10') + 0.5, NORTH.along[1]!], [dayStart('2020-01-21'), 1]] },
+    road: { ...NORTH, id: 'road', kind: 'road' },
+  },
+  places: {
+    a: { name: 'Alpha', lon: 36.0, lat: 35.0, kind: 'town' },
+    b: { name: 'Bravo', lon: 36.1, lat: 35.1, kind: 'town' },
+    c: { name: 'Charlie', lon: 36.2, lat: 35.2, kind: 'city' },
+  },
+  fronts: [
+    { id: 'front-a', date: '2019-12-01', heldId: 'held-a' },
+    { id: 'front-b', date: '2020-01-15', heldId: 'held-b', takenId: 'taken-b' },
   ],
-  date: { start: '2020-01-01', end: '2020-01-31' },
+  areas: [{ id: 'fighting', kind: 'contested', date: '2020-01-20' }],
+  posts: [
+    { id: 'post-old', lon: 36.0, lat: 35.0, encircled: 'before' },
+    { id: 'post-new', lon: 36.3, lat: 35.3, established: '2020-01-05', encircled: '2020-01-12' },
+  ],
+  events: [{ id: 'blast', kind: 'air-strike', lon: 36.1, lat: 35.1, date: '2020-01-16' }],
+  baseLabels: [
+    { id: 'wide', zoom: [0, 7] },
+    { id: 'close', zoom: [7, 14] },
+  ],
 };
-const north = (f: ReturnType<typeof frame>) => f.paths.find((p) => p.id === 'north')!;
+const state: SectionMap = {
+  camera: { center: [36.1, 35.1], zoom: 8, bearing: 20, pitch: 0 },
+  narrow: { zoom: 7 },
+  layers: ['posts', 'idlib', 'control', 'taken', 'contested'],
+  places: ['a', 'b', 'c'],
+  highlight: ['c', 'post-new'],
+  events: ['blast'],
+  paths: [
+    { id: 'north' },
+    { id: 'road', drawn: [0, 1] },
+  ],
+  date: { start: '2020-01-01', end: '2020-01-20' },
+};
+const path = (f: ReturnType<typeof frame>, id: string) => f.paths.find((p) => p.id === id)!;
+/** The progress at which a section spanning `days` days shows the moment `day` + `hour`/24 of its span. */
+const at = (day: number, hour = 12) => {
+  const t = (day + hour / 24) / 20;
+  const [start, end] = ANIMATION_WINDOW;
+  // Invert the easing of animationTime by search: progress is what the reader scrolls.
+  let lo = start;
+  let hi = end;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (animationTime(mid) < t) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+};
 
-describe('frame', () => {
-  it('starts a section at its start state and ends at its end state', () => {
-    expect(north(frame(state, 0, world)).fraction).toBe(0);
-    expect(north(frame(state, 1, world)).fraction).toBe(1);
+describe('frame: the clock', () => {
+  it('runs from the first moment of the first day to the end of the last', () => {
     expect(frame(state, 0, world).date).toBe('2020-01-01');
-    expect(frame(state, 1, world).date).toBe('2020-01-31');
-  });
-  it('is complete before the reader leaves the section', () => {
-    expect(north(frame(state, ANIMATION_WINDOW[1], world)).fraction).toBe(1);
-    expect(animationTime(ANIMATION_WINDOW[0])).toBe(0);
+    expect(frame(state, 1, world).date).toBe('2020-01-20');
     expect(endFrame(state, world)).toEqual(frame(state, 1, world));
+  });
+  it('moves an arrow as its dated stops say, not as the reader scrolls a road', () => {
+    expect(path(frame(state, 0, world), 'north').fraction).toBe(0);
+    // At noon on 10 Jan the head is at the stop's vertex; it has not passed it before.
+    const morning = path(frame(state, at(9, 6), world), 'north').fraction;
+    expect(morning).toBeLessThan(NORTH.along[1]!);
+    expect(path(frame(state, at(9, 12), world), 'north').fraction).toBeCloseTo(NORTH.along[1]!, 2);
+    expect(path(frame(state, 1, world), 'north').fraction).toBe(1);
+    // The road is drawn by progress.
+    expect(path(frame(state, ANIMATION_WINDOW[1], world), 'road').fraction).toBe(1);
+    expect(path(frame(state, 0, world), 'road').fraction).toBe(0);
+  });
+  it('shows the front in force on the day, and the ground taken since the first front', () => {
+    expect(frame(state, 0, world).areas).toEqual([{ id: 'held-a', kind: 'control' }, { id: 'front-a', kind: 'front-line' }]);
+    const later = frame(state, 1, world).areas;
+    expect(later).toContainEqual({ id: 'held-b', kind: 'control' });
+    expect(later).toContainEqual({ id: 'taken-b', kind: 'taken' });
+    expect(frame(state, 1, world).front).toEqual({ id: 'front-b', date: '2020-01-15' });
+  });
+  it('shows dated areas from their day', () => {
+    expect(frame(state, at(18), world).areas.map((a) => a.id)).not.toContain('fighting');
+    expect(frame(state, 1, world).areas.map((a) => a.id)).toContain('fighting');
+  });
+  it('sets up posts on their day and marks them cut off from theirs', () => {
+    const states = (f: ReturnType<typeof frame>) => Object.fromEntries(f.markers.map((m) => [m.id, m.state]));
+    expect(states(frame(state, 0, world))).toEqual({ 'post-old': 'post-encircled' });
+    expect(states(frame(state, at(6), world))).toMatchObject({ 'post-new': 'post' });
+    expect(states(frame(state, at(12), world))).toMatchObject({ 'post-new': 'post-encircled' });
+  });
+  it('shows the events the section lists, from their day', () => {
+    expect(frame(state, at(14), world).markers.map((m) => m.id)).not.toContain('blast');
+    expect(frame(state, 1, world).markers.map((m) => m.id)).toContain('blast');
+    expect(frame({ ...state, events: [] }, 1, world).markers.map((m) => m.id)).not.toContain('blast');
+  });
+  it('shows end states at once under reduced motion', () => {
+    const f = frame(state, 0, world, { reducedMotion: true });
+    expect(path(f, 'north').fraction).toBe(1);
+    expect(f.date).toBe('2020-01-20');
   });
   it('is a pure function: the same progress gives the same frame, whichever way the reader came', () => {
     const down = [0.1, 0.3, 0.5].map((p) => frame(state, p, world));
     const up = [0.5, 0.3, 0.1].map((p) => frame(state, p, world)).reverse();
     expect(up).toEqual(down);
-    expect(north(down[1]!).fraction).toBeGreaterThan(0);
-    expect(north(down[1]!).fraction).toBeLessThan(1);
   });
-  it('shows end states at once under reduced motion', () => {
-    const f = frame(state, 0, world, { reducedMotion: true });
-    expect(north(f).fraction).toBe(1);
-    expect(f.date).toBe('2020-01-31');
+  it('is complete before the reader leaves the section', () => {
+    expect(frame(state, ANIMATION_WINDOW[1], world)).toEqual(frame(state, 1, world));
   });
+});
+
+describe('frame: the picture', () => {
   it('uses the narrow camera overrides on phones only, keeping what they do not override', () => {
-    expect(frame(state, 0, world, { narrow: true }).camera).toEqual({ center: [36, 35.5], zoom: 7, bearing: 20, pitch: 0 });
+    expect(cameraFor(state, true)).toEqual({ center: [36.1, 35.1], zoom: 7, bearing: 20, pitch: 0 });
     expect(frame(state, 0, world).camera.zoom).toBe(8);
   });
   it('decides the drawing: layers bottom to top, roads under movements, called-out places first', () => {
     const f = frame(state, 0.5, world);
-    expect(f.layers).toEqual(['control', 'idlib', 'posts']);
+    expect(f.layers).toEqual(['control', 'taken', 'contested', 'idlib', 'posts']);
     expect(f.paths.map((p) => p.id)).toEqual(['road', 'north']);
-    expect(f.places).toEqual([
-      { id: 'c', highlighted: true },
-      { id: 'a', highlighted: false },
-      { id: 'b', highlighted: false },
+    expect(f.places.map((p) => [p.id, p.highlighted])).toEqual([
+      ['c', true],
+      ['a', false],
+      ['b', false],
     ]);
-    expect(f.highlightedMarkers).toEqual(['marker-1']);
-    expect(f.paths.find((p) => p.id === 'road')!.head).toBeUndefined();
-    expect(north(f).head).toBeDefined();
+    expect(path(f, 'road').head).toBeUndefined();
+    expect(path(f, 'north').head).toBeDefined();
+  });
+  it('keeps every labelled place in a small map, with its label on the side that fits', () => {
+    const small = { width: 200, height: 160 };
+    const f = frame(state, 1, world, { viewport: small });
+    expect(f.camera.zoom).toBeLessThan(state.camera.zoom);
+    const right = frame({ ...state, places: ['c'], camera: { ...state.camera, center: [36.13, 35.2] } }, 1, world, { viewport: small });
+    expect(right.places[0]!.anchors[0]).toBe('right');
+  });
+  it('moves a marker off a labelled place’s dot, and leaves a lone marker where it is', () => {
+    const f = frame({ ...state, highlight: [] }, 1, world);
+    const old = f.markers.find((m) => m.id === 'post-old')!;
+    expect(old.offset).not.toEqual([0, 0]);
+    expect(f.markers.find((m) => m.id === 'post-new')!.offset).toEqual([0, 0]);
+  });
+  it('names areas and towns for the zoom', () => {
+    expect(frame(state, 0, world).baseLabels).toEqual(['close']);
+    expect(frame(state, 0, world, { narrow: true }).baseLabels).toEqual(['close']);
+    expect(frame({ ...state, camera: { ...state.camera, zoom: 5 } }, 0, world).baseLabels).toEqual(['wide']);
+    expect(frame(state, 0, world).contextTowns).toBe(false);
+    expect(frame({ ...state, camera: { ...state.camera, zoom: 10 } }, 0, world).contextTowns).toBe(true);
   });
   it('refuses a path it has no samples for', () => {
-    expect(() => frame({ ...state, paths: [{ id: 'nowhere', drawn: [0, 1] }] }, 0.5, world)).toThrow('nowhere');
+    expect(() => frame({ ...state, paths: [{ id: 'nowhere' }] }, 0.5, world)).toThrow('nowhere');
   });
 });

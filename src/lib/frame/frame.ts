@@ -2,7 +2,7 @@ import { AREA_LAYERS, AREA_LAYER_KINDS, LAYER_IDS, type AreaKind, type EventKind
 import { CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
-import { happens, isoDay, reachAt, timeAt } from './clock.ts';
+import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
@@ -192,7 +192,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
 
   return {
     camera,
-    date: isoDay(time),
+    date: dayShown(state.date, time),
     layers,
     areas,
     front: front && on('control') ? { id: front.id, date: front.date } : undefined,

@@ -22,6 +22,8 @@ export interface LiveMapOptions {
   /** The site's root, where `story.json` and `data/` are. */
   root: URL;
   colours: Palette;
+  /** The story's map states, if the page has them already; else they are fetched with the map. */
+  story?: StoryPayload;
   /** The frame to open on, once the story's map states are known. */
   firstFrame(story: StoryPayload): Frame;
   /** When loading must be done by, on the `performance.now()` clock. */
@@ -93,7 +95,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
     const [{ createMap, onMapFailure, createRenderer }, story, data] = await Promise.all([
       import('./loadMap.ts'),
-      fetchStory(options.root, abort.signal),
+      options.story ?? fetchStory(options.root, abort.signal),
       fetchMapData(options.root, abort.signal),
     ]);
     if (failed) throw abort.signal.reason;

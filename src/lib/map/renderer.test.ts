@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples } from '../frame/paths.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
-import { MARKER_CIRCLES, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
+import { AREA_STYLE, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
 
 /**
  * A stand-in for MapLibre's map that records every call and keeps the state they leave behind:
@@ -25,17 +25,18 @@ function recordingMap() {
     },
   });
   const map: RenderTarget = {
-    setLayoutProperty(layer, _name, value) {
-      calls.push(`visibility ${layer}`);
-      state.visibility[layer] = value;
+    setLayoutProperty(layer, name, value) {
+      if (name === 'visibility') {
+        calls.push(`visibility ${layer}`);
+        state.visibility[layer] = String(value);
+      } else {
+        calls.push(`layout ${layer} ${name}`);
+        state.paint[`${layer} ${name}`] = value;
+      }
     },
     setFilter(layer, filter) {
       calls.push(`filter ${layer}`);
       state.filters[layer] = filter;
-    },
-    setPaintProperty(layer, name, value) {
-      calls.push(`paint ${layer} ${name}`);
-      state.paint[`${layer} ${name}`] = value;
     },
     getSource: source,
     jumpTo(camera) {
@@ -72,12 +73,19 @@ const base: Frame = {
   camera,
   date: '2020-02-11',
   layers: ['control', 'idlib'],
-  places: [
-    { id: 'saraqeb', highlighted: true },
-    { id: 'nairab', highlighted: false },
+  areas: [
+    { id: 'held-2020-02-11', kind: 'control' },
+    { id: 'front-2020-02-11', kind: 'front-line' },
   ],
-  highlightedMarkers: ['helicopter'],
+  front: { id: 'front-2020-02-11', date: '2020-02-11' },
+  places: [
+    { id: 'saraqeb', highlighted: true, anchors: ['left', 'right', 'top', 'bottom'] },
+    { id: 'nairab', highlighted: false, anchors: ['right', 'left', 'top', 'bottom'] },
+  ],
+  markers: [{ id: 'helicopter', state: 'helicopter-down', highlighted: true, offset: [20, -20] }],
   paths: [slicePath(road, 1), slicePath(advance, 0.5)],
+  baseLabels: ['label-syria-2'],
+  contextTowns: false,
 };
 
 type Features = { features: { properties: Record<string, unknown> }[] };
@@ -90,10 +98,14 @@ describe('the live renderer', () => {
     expect(calls).not.toContain('flyTo');
     expect(state.visibility['control-fill']).toBe('visible');
     expect(state.visibility['idlib-line']).toBe('visible');
-    expect(state.visibility['posts-circle']).toBe('none');
+    expect(state.visibility[MARKER_LAYERS.post]).toBe('none');
     expect(state.filters[PLACE_LAYERS.ring]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb']]]);
     expect(state.filters[PLACE_LAYERS.label]).toEqual(['in', ['get', 'id'], ['literal', ['nairab']]]);
-    expect(JSON.stringify(state.paint[`${MARKER_CIRCLES[0]} circle-radius`])).toContain('helicopter');
+    expect(state.filters[AREA_STYLE.control[0]!]).toEqual(['in', ['get', 'id'], ['literal', ['held-2020-02-11']]]);
+    expect(state.filters[MARKER_LAYERS.event]).toEqual(['in', ['get', 'id'], ['literal', ['helicopter']]]);
+    expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain('[20,-20]');
+    // Nairab's label goes left of it first, as the frame decided.
+    expect(JSON.stringify(state.paint[`${PLACE_LAYERS.label} text-variable-anchor-offset`])).toMatch(/"nairab",\["literal",\["right"/);
   });
 
   it('touches only what changed, and nothing for the same frame again', () => {
@@ -106,8 +118,8 @@ describe('the live renderer', () => {
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
     expect(calls).toEqual(['setData paths', 'setData heads']);
     clear();
-    renderer.apply({ ...base, layers: ['idlib', 'posts'] }, { instant: false });
-    expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort().concat(['setData heads', 'setData paths']).sort());
+    renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
+    expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
   });
 
   it('flies between sections, and cuts when told to', () => {
@@ -129,10 +141,14 @@ describe('the live renderer', () => {
     const other: Frame = {
       camera: { ...camera, center: [36, 35] },
       date: '2019-12-01',
-      layers: ['posts', 'helicopter'],
-      places: [{ id: 'nairab', highlighted: true }],
-      highlightedMarkers: [],
+      layers: ['posts', 'taken'],
+      areas: [{ id: 'taken-2020-01-28', kind: 'taken' }],
+      front: undefined,
+      places: [{ id: 'nairab', highlighted: true, anchors: ['left'] }],
+      markers: [{ id: 'turkish-post-morek', state: 'post-encircled', highlighted: false, offset: [0, 0] }],
       paths: [slicePath(advance, 0.1)],
+      baseLabels: [],
+      contextTowns: true,
     };
     const direct = recordingMap();
     createRenderer(direct.map).apply(base, { instant: true });

@@ -3,11 +3,13 @@ import type { LayerId } from '../cartography/layers.ts';
 import type { Camera } from '../story/section.ts';
 import type { MapLibreMap } from './loadMap.ts';
 import { visibleLayers } from './renderer.ts';
+import { PLACE_LAYERS } from './style.ts';
 
 /**
  * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
- * camera, its layers' visibility, its sources), never from the frame the page meant to draw, so
- * a test sees what the reader sees. Only pages opened with `?testing` install it.
+ * camera, its layers' visibility, its sources, the labels it placed), never from the frame the
+ * page meant to draw, so a test sees what the reader sees. Only pages opened with `?testing`
+ * install it.
  */
 export interface MapTestState {
   /** The section the page says the reader is in (its slug), and how far through it. */
@@ -15,13 +17,25 @@ export interface MapTestState {
   index: number;
   progress: number;
   reducedMotion: boolean;
+  /** The camera the page asked for (the frame's); `camera` is where the map is. */
+  target: Camera | undefined;
   /** The map is still flying to its camera. */
   moving: boolean;
   camera: Camera;
   layers: LayerId[];
   /** Each drawn road or movement: the fraction drawn and where its arrow head stands. */
   paths: Record<string, { fraction: number; head: [number, number] | undefined }>;
+  /**
+   * Every place the section labels: where `map.project` puts it (CSS px from the canvas's top
+   * left) and whether MapLibre placed its label.
+   */
+  labels: { id: string; x: number; y: number; drawn: boolean }[];
 }
+
+export type PageState = Pick<MapTestState, 'section' | 'index' | 'progress' | 'reducedMotion' | 'target'> & {
+  /** The places the section labels, with their coordinates. */
+  places: { id: string; lon: number; lat: number }[];
+};
 
 export interface MapTestHook {
   state(): Promise<MapTestState>;
@@ -41,19 +55,25 @@ async function features(map: MapLibreMap, id: string): Promise<Features['feature
   return data.features;
 }
 
-export function installTestHook(map: MapLibreMap, page: () => Pick<MapTestState, 'section' | 'index' | 'progress' | 'reducedMotion'>) {
+export function installTestHook(map: MapLibreMap, page: () => PageState) {
   window.__mapTest = {
     async state() {
+      const { places, ...now } = page();
       const c = map.getCenter();
       const paths: MapTestState['paths'] = {};
       for (const f of await features(map, 'paths')) paths[String(f.properties!.id)] = { fraction: Number(f.properties!.fraction), head: undefined };
       for (const f of await features(map, 'heads')) paths[String(f.properties!.id)]!.head = f.geometry.coordinates as [number, number];
+      const placed = new Set(map.queryRenderedFeatures({ layers: [PLACE_LAYERS.label, PLACE_LAYERS.highlightedLabel] }).map((f) => String(f.properties.id)));
       return {
-        ...page(),
+        ...now,
         moving: map.isMoving(),
         camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
         layers: visibleLayers(map),
         paths,
+        labels: places.map(({ id, lon, lat }) => {
+          const { x, y } = map.project([lon, lat]);
+          return { id, x, y, drawn: placed.has(id) };
+        }),
       };
     },
   };

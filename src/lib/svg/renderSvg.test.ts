@@ -1,9 +1,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { LAYER_KINDS } from '../cartography/layers.ts';
 import { legendFor } from '../cartography/legend.ts';
 import { LIGHT } from '../cartography/palette.ts';
-import { LINES, MARKER, areaFill } from '../cartography/symbols.ts';
+import { LINES, MARKER_SHAPES, areaFill } from '../cartography/symbols.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples, type PathSlice } from '../frame/paths.ts';
 import { renderSvg, SCHEMATIC_NOTE, SOURCE_LINE, type MapData, type MapPlace } from './renderSvg.ts';
@@ -34,13 +33,15 @@ const data: MapData = {
   borders: fc([[{ kind: 'border' }, { type: 'LineString', coordinates: [[35.5, 36], [42, 36]] }]]),
   idlib: fc([[{ id: 'idlib' }, box(36.2, 35.5, 37, 36.2)]]),
   areas: fc([
-    [{ id: 'held', kind: LAYER_KINDS.control[0] }, box(36.3, 35.6, 36.8, 36)],
-    [{ id: 'hit', kind: LAYER_KINDS.strikes[0] }, box(36.5, 35.7, 36.6, 35.8)],
+    [{ id: 'held', kind: 'control' }, box(36.3, 35.6, 36.8, 36)],
+    [{ id: 'hit', kind: 'strikes' }, box(36.5, 35.7, 36.6, 35.8)],
   ]),
   markers: fc([
-    [{ id: 'post-1', kind: LAYER_KINDS.posts[0], label: 'Post 1' }, { type: 'Point', coordinates: [36.75, 35.95] }],
-    [{ id: 'heli', kind: LAYER_KINDS.helicopter[0], label: 'Helicopter down' }, { type: 'Point', coordinates: [36.65, 35.85] }],
+    [{ id: 'post-1', kind: 'turkish-post', label: 'Post 1' }, { type: 'Point', coordinates: [36.75, 35.95] }],
+    [{ id: 'heli', kind: 'helicopter-down', label: 'Helicopter down' }, { type: 'Point', coordinates: [36.65, 35.85] }],
   ]),
+  labels: fc([[{ id: 'label-syria-0', text: 'SYRIA', kind: 'country' }, { type: 'Point', coordinates: [36.9, 35.75] }]]),
+  context: fc([[{ id: 'geonames-1', name: 'Smallville' }, { type: 'Point', coordinates: [36.6, 35.95] }]]),
   places,
 };
 
@@ -62,15 +63,25 @@ interface Listed {
   layers?: Frame['layers'];
   places?: string[];
   highlight?: string[];
+  events?: string[];
   paths?: PathSlice[];
+  baseLabels?: string[];
+  contextTowns?: boolean;
 }
-const frameOf = ({ layers = [], places = [], highlight = [], paths = [] }: Listed): Frame => ({
+const frameOf = ({ layers = [], places = [], highlight = [], events = [], paths = [], baseLabels = [], contextTowns = false }: Listed): Frame => ({
   camera,
   date: '2020-02-11',
   layers,
-  places: places.map((id) => ({ id, highlighted: highlight.includes(id) })),
-  highlightedMarkers: highlight.filter((id) => !places.includes(id)),
+  areas: [...(layers.includes('control') ? [{ id: 'held', kind: 'control' as const }] : []), ...(layers.includes('strikes') ? [{ id: 'hit', kind: 'strikes' as const }] : [])],
+  front: layers.includes('control') ? { id: 'front', date: '2020-02-11' } : undefined,
+  places: places.map((id) => ({ id, highlighted: highlight.includes(id), anchors: ['left', 'right', 'top', 'bottom'] as const }).valueOf() as Frame['places'][number]),
+  markers: [
+    ...(layers.includes('posts') ? [{ id: 'post-1', state: 'post' as const, highlighted: highlight.includes('post-1'), offset: [0, 0] as [number, number] }] : []),
+    ...events.map((id) => ({ id, state: 'helicopter-down' as const, highlighted: highlight.includes(id), offset: [0, 0] as [number, number] })),
+  ],
   paths,
+  baseLabels,
+  contextTowns,
 });
 const draw = (listed: Listed, options: { legend?: boolean; title?: string } = {}) => renderSvg(frameOf(listed), data, { ...size, ...options });
 
@@ -161,14 +172,15 @@ describe('renderSvg', () => {
 
   it('draws the layers the frame lists, and only those', () => {
     const none = draw({});
-    const svg = draw({ layers: ['idlib', 'control', 'posts'] });
+    const svg = draw({ layers: ['idlib', 'control', 'posts'], highlight: ['post-1'] });
     const idlibDash = `stroke-dasharray="${LINES.idlib.dash.join(' ')}"`;
     const controlFill = `fill="${LIGHT.control}" fill-opacity="${areaFill('control')}"`;
     expect(none).not.toContain(idlibDash);
     expect(svg).toContain(idlibDash);
     expect(none).not.toContain(controlFill);
     expect(svg).toContain(controlFill);
-    expect(svg).toContain(`r="${MARKER.radius}" fill="${LIGHT.posts}"`);
+    expect(svg).toContain(`d="${MARKER_SHAPES.post.d}"`);
+    expect(svg).toContain(`fill="${LIGHT.posts}"`);
     expect(svg).toContain('>Post 1</text>');
     expect(svg).not.toContain('Helicopter down');
   });
@@ -179,11 +191,12 @@ describe('renderSvg', () => {
   });
 
   it('is self-contained: no URL but the SVG namespace', () => {
-    const svg = draw({ layers: ['idlib', 'control', 'strikes', 'posts', 'helicopter'], places: ['centre'], paths: [slicePath(advance, 1)] }, { legend: true });
+    const svg = draw({ layers: ['idlib', 'control', 'strikes', 'posts'], events: ['heli'], places: ['centre'], paths: [slicePath(advance, 1)] }, { legend: true });
     expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/http|href|<image|@import|@font-face/);
     expect(svg.match(/url\((?!#)/)).toBeNull();
-    expect(svg).toContain(SCHEMATIC_NOTE);
+    expect(svg).toContain('* Schematic');
     expect(svg).toContain(SOURCE_LINE);
+    expect(draw({})).toContain(SCHEMATIC_NOTE);
     expect(svg).toContain(`font-family="'Noto Sans', system-ui, sans-serif"`);
   });
 
@@ -201,5 +214,27 @@ describe('renderSvg', () => {
     expect(expected.length).toBeGreaterThan(2);
     expect(rows).toEqual(expected.map((e) => [e.key, e.label + (e.schematic ? ' *' : '')]));
     expect(renderSvg(frame, data, { ...size, legend: false })).not.toContain('legend-entry');
+  });
+
+  it('writes names on areas and context towns only when the frame says, and story labels win', () => {
+    expect(draw({})).not.toContain('SYRIA');
+    expect(draw({ baseLabels: ['label-syria-0'] })).toContain('>SYRIA</text>');
+    expect(draw({})).not.toContain('Smallville');
+    expect(draw({ contextTowns: true })).toContain('>Smallville</text>');
+  });
+
+  it('puts the key in a band under the map, so nothing covers it', () => {
+    const plain = draw({ layers: ['control'] });
+    const keyed = draw({ layers: ['control'] }, { legend: true });
+    const height = (svg: string) => Number(/^<svg[^>]* height="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    expect(height(plain)).toBe(size.height);
+    expect(height(keyed)).toBeGreaterThan(size.height);
+    expect(keyed).toContain('class="legend-entry"');
+  });
+
+  it('returns its content alone for a picture that places it (the share card)', () => {
+    const fragment = renderSvg(frameOf({}), data, { ...size, fragment: true });
+    expect(fragment.startsWith('<g ')).toBe(true);
+    expect(fragment).not.toContain('<svg');
   });
 });

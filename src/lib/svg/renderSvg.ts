@@ -367,7 +367,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   const content = [
     tag('title', {}, esc(title)),
     options.description ? tag('desc', {}, esc(options.description)) : '',
-    tag('defs', {}, tag('clipPath', { id: clipId }, tag('rect', { width, height })) + hatch),
+    tag('defs', {}, tag('clipPath', { id: clipId }, tag('rect', { width, height })) + (taken || entries.some((e) => e.swatch === 'hatch') ? hatch : '')),
     tag('g', { 'clip-path': `url(#${clipId})` }, map.join('') + contextDots),
     tag('g', { class: 'labels', fill: colours.label, stroke: colours.halo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' }, otherLabels + storyLabels),
     legend,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EDGE, fitCamera, labelAnchors } from './camera.ts';
+import { viewport } from './mercator.ts';
+
+const camera = { center: [36.7, 35.9] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
+const size = { width: 600, height: 400 };
+const point = (lon: number, lat: number, labelWidth = 60) => ({ at: [lon, lat] as [number, number], labelWidth, labelHeight: 16 });
+const inside = (c: typeof camera, pts: ReturnType<typeof point>[]) =>
+  pts.every((p) => {
+    const [x, y] = viewport(c, size.width, size.height).project(p.at[0], p.at[1]);
+    return x >= EDGE - 0.5 && x <= size.width - EDGE + 0.5 && y >= EDGE && y <= size.height - EDGE;
+  });
+
+describe('fitCamera', () => {
+  it('keeps a camera whose places all fit, with room for their labels', () => {
+    expect(fitCamera(camera, [point(36.7, 35.9), point(36.75, 35.92)], size)).toBe(camera);
+  });
+  it('moves and, if need be, zooms out until every place fits', () => {
+    const far = [point(36.7, 35.9), point(37.1, 35.9), point(36.7, 36.2)];
+    expect(inside(camera, far)).toBe(false);
+    const fitted = fitCamera(camera, far, size);
+    expect(inside(fitted, far)).toBe(true);
+    expect(fitted.zoom).toBeLessThan(camera.zoom);
+  });
+  it('moves the centre first when that is enough', () => {
+    const east = [point(36.78, 35.9), point(36.92, 35.91)];
+    expect(inside(camera, east)).toBe(false);
+    const fitted = fitCamera(camera, east, size);
+    expect(fitted.zoom).toBe(camera.zoom);
+    expect(fitted.center[0]).toBeGreaterThan(camera.center[0]);
+  });
+});
+
+describe('labelAnchors', () => {
+  it('puts a label right of its point, unless it would run off the right edge', () => {
+    expect(labelAnchors(100, 100, 80, 16, size)[0]).toBe('left');
+    expect(labelAnchors(560, 100, 80, 16, size)[0]).toBe('right');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dayShown, dayStart, happens, isoDay, reachAt, timeAt } from './clock.ts';
+
+describe('the clock', () => {
+  it('counts days, with dated things at noon', () => {
+    expect(dayStart('2020-02-11') - dayStart('2020-02-10')).toBe(1);
+    expect(happens('2020-02-11') - dayStart('2020-02-11')).toBe(0.5);
+    expect(isoDay(happens('2020-02-11'))).toBe('2020-02-11');
+  });
+  it('runs a section from the start of its first day to the end of its last, showing its last day at the end', () => {
+    const span = { start: '2020-02-08', end: '2020-02-11' };
+    expect(timeAt(span, 0)).toBe(dayStart('2020-02-08'));
+    expect(timeAt(span, 1)).toBe(dayStart('2020-02-12'));
+    expect(dayShown(span, timeAt(span, 1))).toBe('2020-02-11');
+    expect(timeAt('2020-02-11', 0.5)).toBe(happens('2020-02-11'));
+  });
+  it('reaches along a schedule between its knots, holding before the first and after the last', () => {
+    const schedule: [number, number][] = [
+      [10, 0],
+      [12, 0.5],
+      [13, 0.5],
+      [14, 1],
+    ];
+    expect(reachAt(schedule, 9)).toBe(0);
+    expect(reachAt(schedule, 11)).toBe(0.25);
+    expect(reachAt(schedule, 12.5)).toBe(0.5);
+    expect(reachAt(schedule, 13.5)).toBe(0.75);
+    expect(reachAt(schedule, 20)).toBe(1);
+    expect(reachAt([], 11)).toBe(0);
+  });
+});
