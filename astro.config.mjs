@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
+import { cspFirst } from './src/integrations/cspFirst.ts';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
 import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [svelte(), relativeUrls()],
+  integrations: [svelte(), relativeUrls(), cspFirst()],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: the site may fetch only from its own host.
   // Astro hashes the inline <style> and <script> it emits and adds them to style-src/script-src.
