@@ -182,8 +182,8 @@ function recordLoads(page: Page) {
   const failed: string[] = [];
   page.on('response', (r) => responses.push(r));
   page.on('requestfailed', (r) => {
-    // Moving on to the next page cancels what the last one still had in flight (a preview
-    // frame's fonts, say): that is the test navigating, not the host failing.
+    // A request the page cancels itself (a preview frame replaced, a fetch no longer needed)
+    // is not the host failing.
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()}: ${r.failure()?.errorText} (from ${r.frame().url()})`);
   });
   return { responses, failed };
