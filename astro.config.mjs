@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
+import { cspFirst } from './src/integrations/cspFirst.ts';
 import { precompressBuild } from './src/integrations/precompress.ts';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
 import { validateInputs } from './src/integrations/validateInputs.ts';
@@ -21,8 +22,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // validateInputs checks data and story files before anything is built; precompress must come
-  // after every integration that rewrites the output (relativeUrls).
-  integrations: [validateInputs({ storyDir: 'src/content/story' }), svelte(), relativeUrls(), precompressBuild()],
+  // after every integration that rewrites the output (relativeUrls, cspFirst).
+  integrations: [validateInputs({ storyDir: 'src/content/story' }), svelte(), relativeUrls(), cspFirst(), precompressBuild()],
   // The story has no code blocks; Shiki's highlighting would need inline styles the CSP forbids.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

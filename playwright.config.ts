@@ -1,8 +1,21 @@
+import { createServer } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './tests/e2e/browser.ts';
 
-// DIST and PORT let several builds be tested side by side (e.g. `DIST=/tmp/x PORT=4400`).
-const PORT = Number(process.env.PORT ?? 4321);
+/** A port nobody listens on now, from the system (port 0). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as { port: number };
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
+// Each run serves dist/ on a port of its own, so runs side by side (other checkouts, other
+// builds: `DIST=/tmp/x`) never meet. The runner picks it and puts it in PORT, which its worker
+// processes inherit, so they all load this file with the same port; PORT set by hand wins.
+process.env.PORT ??= String(await freePort());
+const PORT = Number(process.env.PORT);
 const DIST = process.env.DIST ?? 'dist';
 
 export default defineConfig({
@@ -13,8 +26,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Generous, because the suite must pass on a loaded machine (SwiftShader draws on the CPU),
+  // and free when things go well: tests wait for events, never for the clock.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
@@ -28,7 +43,9 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs ${DIST} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
+    // Never test whatever else is listening there (another checkout's server, an old build):
+    // a port in use fails the run at once.
+    reuseExistingServer: false,
+    timeout: 60_000,
   },
 });

@@ -5,7 +5,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     // Unit tests sit beside the code they test; tests/ holds those that read the built site.
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'data/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/public/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-reports/unit.json' },

@@ -245,7 +245,7 @@ try {
   }
   await buildBaseline(dist);
 
-  // Budgets, statically (the same code as tests/unit/budget.test.ts).
+  // Budgets, statically (the same code as tests/build/budget.test.ts).
   await step('budgets', 120_000, async () => {
     const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
     const analysis = analysePage(dist, '/', { brotli: false });

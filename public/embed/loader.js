@@ -1,30 +1,41 @@
 /*! Embed loader for "The fight for the M-5" (Idlib explainer). No dependencies.
- * Sizes every <iframe data-idlib-embed> on the page to the height of its content, from the
- * messages the embedded page sends (pym.js's `pymxPYMx<id>xPYMxheightxPYMx<px>` string, or
- * AMP's {sentinel: 'amp', type: 'embed-size', height}). It trusts a message only when it comes
- * from one of those iframes' own windows (event.source), never from anything else on the page.
- * Safe to include once per embed: a second copy only looks for new iframes.
+ * Sizes each <iframe data-idlib-embed> to its content from the height messages its own window
+ * sends (pym.js `pymxPYMx<id>xPYMxheightxPYMx<px>`, or AMP {sentinel: 'amp', type: 'embed-size',
+ * height}); messages from any other window are ignored. A second copy only looks for new iframes.
+ * Host-page ids and names can shadow globals (`window.x`) and document's methods
+ * (`<img name="querySelectorAll">`): the state lives in this closure, the first copy is found
+ * under a Symbol, and document's methods are borrowed from its prototype.
  */
 (function () {
   'use strict';
   var SELECTOR = 'iframe[data-idlib-embed]';
   var DELIMITER = 'xPYMx';
+  // Digits only: Number() would also take '', ' 9 ', '0x9' and '1e9'.
+  var PIXELS = /^\d{1,6}(\.\d+)?$/;
   var MAX_HEIGHT = 100000;
+  var KEY = typeof Symbol === 'function' ? Symbol['for']('idlib.embedLoader') : null;
+  var querySelectorAll = Document.prototype.querySelectorAll;
 
-  if (window.idlibEmbedLoader) {
-    window.idlibEmbedLoader.scan();
+  if (KEY && window[KEY]) {
+    window[KEY].scan();
     return;
   }
 
-  /** The height a message reports, or NaN when it is not a height message. */
+  /** A height worth applying, in whole pixels, or 0 (for null, [], '12px', -5, 1e9…). */
+  function sane(value) {
+    var height = typeof value === 'number' ? value : typeof value === 'string' && PIXELS.test(value) ? Number(value) : NaN;
+    return height > 0 && height <= MAX_HEIGHT ? Math.ceil(height) : 0;
+  }
+
+  /** The height a message reports, or 0 when it is not a usable height message. */
   function heightFrom(data) {
     if (typeof data === 'string') {
       var parts = data.split(DELIMITER);
-      if (parts.length >= 4 && parts[0] === 'pym' && parts[2] === 'height') return Number(parts.slice(3).join(DELIMITER));
-      return NaN;
+      if (parts.length >= 4 && parts[0] === 'pym' && parts[2] === 'height') return sane(parts.slice(3).join(DELIMITER));
+      return 0;
     }
-    if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'embed-size') return Number(data.height);
-    return NaN;
+    if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'embed-size') return sane(data.height);
+    return 0;
   }
 
   /** pym.Parent's id for the frame, if its URL has one; '' otherwise (the embed then uses '' too). */
@@ -38,9 +49,7 @@
     }
   }
 
-  function resize(iframe, height) {
-    if (!(height >= 0 && height <= MAX_HEIGHT)) return;
-    var px = Math.ceil(height);
+  function resize(iframe, px) {
     if (iframe.style.height !== px + 'px') iframe.style.height = px + 'px';
     if (iframe.getAttribute('height') !== String(px)) iframe.setAttribute('height', String(px));
   }
@@ -52,8 +61,8 @@
     target.postMessage(['pym', childId(iframe), 'width', String(iframe.clientWidth)].join(DELIMITER), '*');
   }
 
-  // When a frame's width changes, ask again: a browser may not run layout observers inside a
-  // cross-origin frame that is off screen, so the embed might not notice on its own until seen.
+  // When a frame's width changes, ask again: a browser may not run layout observers in an
+  // off-screen cross-origin frame, so the embed might not notice on its own.
   var widths = typeof WeakMap === 'function' ? new WeakMap() : null;
   var resized =
     typeof ResizeObserver === 'function' && widths
@@ -84,27 +93,32 @@
     ask(iframe);
   }
 
+  function frames() {
+    return querySelectorAll.call(document, SELECTOR);
+  }
+
   function scan() {
-    var frames = document.querySelectorAll(SELECTOR);
-    for (var i = 0; i < frames.length; i++) prepare(frames[i]);
+    var found = frames();
+    for (var i = 0; i < found.length; i++) prepare(found[i]);
   }
 
   window.addEventListener('message', function (event) {
     if (!event.source) return;
     var height = heightFrom(event.data);
-    if (isNaN(height)) return;
+    if (!height) return;
     // Looked up on every message, so iframes added after this script ran are sized too.
-    var frames = document.querySelectorAll(SELECTOR);
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        prepare(frames[i]);
-        resize(frames[i], height);
+    var found = frames();
+    for (var i = 0; i < found.length; i++) {
+      if (found[i].contentWindow === event.source) {
+        prepare(found[i]);
+        resize(found[i], height);
         return;
       }
     }
   });
 
-  window.idlibEmbedLoader = { scan: scan, version: 1 };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  if (KEY) Object.defineProperty(window, KEY, { value: { scan: scan, version: 2 } });
+  // Frames parsed after this script are found once the document is (DOMContentLoaded reaches window).
+  window.addEventListener('DOMContentLoaded', scan);
   scan();
 })();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForMap } from './fixtures.ts';
+import { test, expect, rendered, waitForMap } from './fixtures.ts';
 import { readStory } from '../support/story.ts';
 import { scrollToSection } from './story.ts';
 
@@ -163,7 +163,7 @@ test('text over the map meets AA contrast whatever map pixel lies beneath it', a
   await waitForMap(page);
   for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {
     await page.setViewportSize(viewport);
-    await page.waitForTimeout(300);
+    await rendered(page.locator('html'));
     const failures = await page.locator('.stage').evaluate((stage) => {
       type RGBA = [number, number, number, number];
       const parse = (c: string): RGBA => {

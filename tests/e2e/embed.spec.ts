@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, distinctColours } from './fixtures.ts';
+import { test, expect, distinctColours, rendered } from './fixtures.ts';
 import { readStory } from '../support/story.ts';
 import { startHost, type Host } from './host/server.ts';
 
@@ -91,15 +91,16 @@ async function expectMapsDrawn(page: Page, label: string) {
     await showMap(iframe);
     await expect(inside.locator('html')).toHaveAttribute('data-map', 'ready');
     await expect(inside.locator('.embed-stage')).toHaveAttribute('data-status', 'ready');
-    await expect(inside.locator('html')).toHaveAttribute('data-play', 'done', { timeout: 20_000 });
-    await page.waitForTimeout(500); // the still's fade
+    await expect(inside.locator('html')).toHaveAttribute('data-play', 'done');
+    // The still fades out over the live map, then is hidden: only then is the map all there is.
+    await expect(inside.locator('.embed-stage .poster')).toBeHidden();
     expect(await distinctColours(page, await mapShot(page, iframe)), `${label}, embed ${i}: the live map draws`).toBeGreaterThan(40);
   }
 }
 
 for (const mode of ['pym', 'loader'] as const) {
   test(`embeds on another origin size themselves exactly with ${mode === 'pym' ? "pym.js's parent script" : 'the project loader'}`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 800 });
     const sandbox = mode === 'loader' ? `&sandbox=${SECTIONS[1]}` : '';
     await page.goto(`${host.origin}/${mode}.html?sections=${SECTIONS.join(',')}${sandbox}`);
@@ -120,8 +121,21 @@ for (const mode of ['pym', 'loader'] as const) {
     await expectExactHeights(page);
 
     if (mode === 'loader') {
-      // The decoy frame and the page itself keep posting heights of 5–9 px: none was applied.
-      await page.waitForTimeout(500);
+      // The decoy frame and the page itself keep posting heights of 5–9 px: once a few of each
+      // have arrived (the loader's listener, added first, has seen them before this one), none
+      // was applied.
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            const decoy = document.querySelector<HTMLIFrameElement>('iframe.decoy')!.contentWindow;
+            const from = new Map<unknown, number>([[decoy, 0], [window, 0]]);
+            addEventListener('message', (event) => {
+              if (!from.has(event.source)) return;
+              from.set(event.source, from.get(event.source)! + 1);
+              if ([...from.values()].every((n) => n >= 3)) done();
+            });
+          }),
+      );
       for (const height of await embeds(page).evaluateAll((els) => els.map((el) => el.clientHeight))) expect(height).toBeGreaterThan(300);
     }
   });
@@ -168,9 +182,29 @@ test('the animation plays once, from the start state to the end state', async ({
   expect(dates[1], `dates shown: ${dates.join(' → ')}`).toBe(day(from));
   expect(dates.at(-1)).toBe(day(to));
   expect(dates.length, `the timeline moved through the days: ${dates.join(' → ')}`).toBeGreaterThan(3);
-  // Once: it stays at the end.
-  await page.waitForTimeout(1000);
-  expect(await page.evaluate(() => (window as unknown as { __dates: string[] }).__dates.length)).toBe(dates.length);
+  // Once: out of view and back, as when a reader scrolls away and returns, it stays at the end.
+  // (The page is too short at this width to scroll the map away, so space above pushes it out.)
+  // The map plays when its IntersectionObserver says it is visible; this test's observer, made
+  // later, is told after it, and two frames more give a replay the time to show.
+  const seen = (visible: boolean, pushedDown: boolean) =>
+    page.locator('.embed-stage').evaluate(
+      (stage, [visible, pushedDown]) =>
+        new Promise<void>((done) => {
+          document.body.style.paddingTop = pushedDown ? '300vh' : '';
+          const observer = new IntersectionObserver((entries) => {
+            if (entries.at(-1)!.isIntersecting !== visible) return;
+            observer.disconnect();
+            done();
+          });
+          observer.observe(stage);
+        }),
+      [visible, pushedDown] as const,
+    );
+  await seen(false, true);
+  await seen(true, false);
+  await rendered(page.locator('html'));
+  expect(await page.locator('html').getAttribute('data-play')).toBe('done');
+  expect(await page.evaluate(() => (window as unknown as { __dates: string[] }).__dates)).toEqual(dates);
 });
 
 test('under reduced motion the end state shows at once', async ({ page }) => {
@@ -199,7 +233,6 @@ test('without WebGL the still map stays', async ({ page }) => {
 });
 
 test("the journalists' page: previews at a chosen width, absolute embed codes, Copy", async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('embed/');
   const items = page.locator('.embed-item');
@@ -242,26 +275,27 @@ test('the Copy button falls back to selecting the code', async ({ page }) => {
 });
 
 test('screenshots: a host page with two embeds at 320 and 960 px, and the journalists’ page', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   for (const width of [320, 960]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${host.origin}/loader.html?sections=${SECTIONS.slice(0, 2).join(',')}`);
     for (const iframe of await embeds(page).all()) {
       await showMap(iframe);
-      await expect(iframe.contentFrame().locator('html')).toHaveAttribute('data-play', 'done', { timeout: 30_000 });
+      await expect(iframe.contentFrame().locator('html')).toHaveAttribute('data-play', 'done');
     }
     // Chromium's full-page capture leaves cross-origin frames below the fold blank: make the
-    // viewport as tall as the page instead (the frames keep their width, so their heights).
+    // viewport as tall as the page instead (the frames keep their width, so their heights), and
+    // wait until each frame has drawn in it.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width, height });
-    await page.waitForTimeout(600);
+    for (const iframe of await embeds(page).all()) await rendered(iframe.contentFrame().locator('html'));
     await page.screenshot({ path: `${ARTIFACTS}/host-two-embeds-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('embed/');
   await page.getByLabel('960 px').check();
   await showMap(page.locator('.embed-item').first().locator('iframe'));
-  await expect(page.locator('.embed-item').first().locator('iframe').contentFrame().locator('html')).toHaveAttribute('data-play', 'done', { timeout: 30_000 });
+  await expect(page.locator('.embed-item').first().locator('iframe').contentFrame().locator('html')).toHaveAttribute('data-play', 'done');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}/journalists-page-960-preview.png`, fullPage: false });
   await page.locator('.embed-item').first().screenshot({ path: `${ARTIFACTS}/journalists-page-item-960.png` });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every end-to-end test runs behind the same guard: any request that is not for the local test
@@ -38,6 +38,16 @@ function isLocal(url: URL): boolean {
 /** Waits until the live map has loaded and finished drawing. */
 export async function waitForMap(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready', { timeout: 60_000 });
+}
+
+/**
+ * Waits until the document of `root` (a page's or a frame's `html`) has rendered two more
+ * frames, so what a resize or scroll set off (media-query listeners, resize and intersection
+ * observers, the updates they make) has run. Counted in rendered frames, not time: a frame the
+ * browser does not draw (an off-screen cross-origin iframe) never resolves.
+ */
+export async function rendered(root: Locator) {
+  await root.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
-import type { Response } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { test, expect, waitForMap } from './fixtures.ts';
 import { scrollToSection } from './story.ts';
 import { ARTIFACTS, cspViolations, expectFailedOver, dropHttpErrors, expectStillMaps, story, watchCsp } from './resilience.ts';
@@ -64,7 +64,6 @@ test.describe('the map’s inputs fail', () => {
   });
 
   test('the map worker never arrives: the page gives up after its load timeout', async ({ page }) => {
-    test.setTimeout(90_000);
     let stalled = 0;
     // A request that hangs errors nowhere; only the load timeout (LOAD_TIMEOUT_MS) ends the wait.
     await page.route('**/maplibre-gl-worker*.mjs', () => {
@@ -72,7 +71,7 @@ test.describe('the map’s inputs fail', () => {
     });
     const start = Date.now();
     await page.goto('./');
-    await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: 40_000 });
+    await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: LOAD_TIMEOUT_MS + 40_000 });
     expect(Date.now() - start, 'failed over by the timeout, not by an error').toBeGreaterThan(LOAD_TIMEOUT_MS - 1000);
     await expectFailedOver(page);
     expect(stalled).toBeGreaterThan(0);
@@ -177,73 +176,98 @@ const EXPECTED_TYPES: Record<string, RegExp> = {
   woff2: /^font\/woff2/,
 };
 
-test.describe('hosting: the same built folder, without a rebuild', () => {
-  test.describe.configure({ timeout: 180_000 });
+/** What a page loaded and what failed, for checks at the end of a test. */
+function recordLoads(page: Page) {
+  const responses: Response[] = [];
+  const failed: string[] = [];
+  page.on('response', (r) => responses.push(r));
+  page.on('requestfailed', (r) => {
+    // A request the page cancels itself (a preview frame replaced, a fetch no longer needed)
+    // is not the host failing.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()}: ${r.failure()?.errorText} (from ${r.frame().url()})`);
+  });
+  return { responses, failed };
+}
 
-  for (const base of ['/', '/newsroom/2020/idlib/']) {
-    test(`served at ${base}: every page, script, worker, font, datum and picture loads from the host`, async ({ page, request }) => {
-      const server = await serve({ folder: DIST, port: 0, base });
-      try {
-        const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`;
-        const files = builtFiles(DIST);
-        const pages = files.filter((f) => f.endsWith('index.html')).map((f) => site + f.replace(/index\.html$/, ''));
-        expect(pages).toContain(site);
+function expectAllFromSite({ responses, failed }: ReturnType<typeof recordLoads>, site: string) {
+  expect(failed, 'failed requests').toEqual([]);
+  const wrong = responses.filter((r) => r.status() !== 200 || !r.url().startsWith(site)).map((r) => `${r.status()} ${r.url()}`);
+  expect(wrong, `responses not 200 or outside ${site}`).toEqual([]);
+}
 
-        // 1. In the browser: the story with its live map, then every other page.
-        const responses: Response[] = [];
-        const failed: string[] = [];
-        page.on('response', (r) => responses.push(r));
+// Every page the build makes: the story, the journalists' page and each section's embed.
+const PAGES = ['', 'embed/', ...story.map((section) => `embed/${section.slug}/`)];
+
+// One built folder served at the root and under a sub-path, each page in a browser in a test of
+// its own (so they spread over the workers), and every file over HTTP.
+for (const base of ['/', '/newsroom/2020/idlib/']) {
+  test.describe(`hosting at ${base}: the same built folder, without a rebuild`, () => {
+    let server: Awaited<ReturnType<typeof serve>>;
+    let site: string;
+
+    test.beforeAll(async () => {
+      server = await serve({ folder: DIST, port: 0, base });
+      site = `http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`;
+    });
+    test.afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    });
+
+    test('the story: its live map with every script, worker, font and datum, then every still map', async ({ page }) => {
+      test.setTimeout(240_000);
+      const loads = recordLoads(page);
+      await watchCsp(page);
+      await page.goto(site);
+      await waitForMap(page);
+      // Scrolled through: some things load only when a section needs them (the bold label font).
+      for (const section of story) await scrollToSection(page, section.slug, 0.9);
+      await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
+      expect(await cspViolations(page), `CSP violations on ${site}`).toEqual([]);
+      await page.emulateMedia({ media: 'print' }); // the still maps, as a printing reader fetches them
+      await expectStillMaps(page);
+      expectAllFromSite(loads, site);
+      const kinds = new Set(loads.responses.map((r) => new URL(r.url()).pathname.split('.').pop()));
+      for (const kind of ['js', 'mjs', 'woff2', 'geojson', 'json', 'svg']) expect(kinds, `a .${kind} was loaded`).toContain(kind);
+    });
+
+    for (const path of PAGES.slice(1)) {
+      // A section's embed has a live map of its own: it must get ready here too, which needs its
+      // code, worker, data and font. The journalists' page: all its requests settled.
+      const embed = path !== 'embed/';
+      test(`${path}${embed ? ', with its live map' : ''}`, async ({ page }) => {
+        const loads = recordLoads(page);
         await watchCsp(page);
-        page.on('requestfailed', (r) => {
-          // Moving on to the next page cancels what the last one still had in flight (a preview
-          // frame's fonts, say): that is the test navigating, not the host failing.
-          if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()}: ${r.failure()?.errorText} (from ${r.frame().url()})`);
-        });
-        await page.goto(site);
-        await waitForMap(page);
-        for (const section of story) await scrollToSection(page, section.slug, 0.9);
-        await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
-        expect(await cspViolations(page), `CSP violations on ${site}`).toEqual([]);
-        await page.emulateMedia({ media: 'print' }); // the still maps, as a printing reader fetches them
-        await expectStillMaps(page);
-        await page.emulateMedia({ media: null });
-        for (const other of pages.filter((p) => p !== site)) {
-          await page.goto(other);
-          await page.waitForLoadState('networkidle');
-          // A section's embed has a live map of its own: it must get ready here too.
-          if (story.some((section) => other.endsWith(`/embed/${section.slug}/`))) await waitForMap(page);
-          for (const frame of page.frames()) expect(await frame.locator('html').getAttribute('data-map'), frame.url()).not.toBe('failed');
-          expect(await cspViolations(page), `CSP violations on ${other}`).toEqual([]);
-        }
-        expect(failed, 'failed requests').toEqual([]);
-        const wrong = responses.filter((r) => r.status() !== 200 || !r.url().startsWith(site)).map((r) => `${r.status()} ${r.url()}`);
-        expect(wrong, `responses not 200 or outside ${site}`).toEqual([]);
-        const kinds = new Set(responses.map((r) => new URL(r.url()).pathname.split('.').pop()));
-        for (const kind of ['js', 'mjs', 'woff2', 'geojson', 'json', 'svg']) expect(kinds, `a .${kind} was loaded`).toContain(kind);
+        await page.goto(site + path, { waitUntil: embed ? 'commit' : 'networkidle' });
+        if (embed) await waitForMap(page);
+        for (const frame of page.frames()) expect(await frame.locator('html').getAttribute('data-map'), frame.url()).not.toBe('failed');
+        expect(await cspViolations(page), 'CSP violations').toEqual([]);
+        expectAllFromSite(loads, site);
+      });
+    }
 
-        // 2. Every URL any page's HTML points at (data downloads, share images, embeds, icons).
-        const urls = new Set<string>();
-        for (const p of pages) {
-          const r = await request.get(p);
-          expect(r.status(), p).toBe(200);
-          for (const u of referencedUrls(await r.text(), p)) urls.add(u);
-        }
-        for (const u of urls) {
-          const r = await request.get(u, { maxRedirects: 0 });
-          expect(r.status(), u).toBe(200);
-        }
-
-        // 3. Every file in the folder, with the MIME type a browser needs for it.
-        for (const file of files) {
-          const r = await request.head(site + file);
-          expect(r.status(), file).toBe(200);
-          const type = EXPECTED_TYPES[file.split('.').pop()!];
-          if (type) expect(r.headers()['content-type'], file).toMatch(type);
-        }
-      } finally {
-        server.closeAllConnections();
-        await new Promise((done) => server.close(done));
+    test('every URL the pages point at, and every file with the type a browser needs', async ({ request }) => {
+      const files = builtFiles(DIST);
+      const pages = files.filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+      expect(pages.sort(), 'the pages tested in a browser above are all the pages there are').toEqual([...PAGES].sort());
+      // Every URL any page's HTML points at (data downloads, share images, embeds, icons).
+      const urls = new Set<string>();
+      for (const p of pages) {
+        const r = await request.get(site + p);
+        expect(r.status(), p).toBe(200);
+        for (const u of referencedUrls(await r.text(), site + p)) urls.add(u);
+      }
+      for (const u of urls) {
+        const r = await request.get(u, { maxRedirects: 0 });
+        expect(r.status(), u).toBe(200);
+      }
+      // Every file in the folder, with the MIME type a browser needs for it.
+      for (const file of files) {
+        const r = await request.head(site + file);
+        expect(r.status(), file).toBe(200);
+        const type = EXPECTED_TYPES[file.split('.').pop()!];
+        if (type) expect(r.headers()['content-type'], file).toMatch(type);
       }
     });
-  }
-});
+  });
+}

@@ -45,7 +45,8 @@ export async function expectStillMaps(page: Page) {
 
 /** The live map has failed over: the page says so once, calmly, and shows the still maps. */
 export async function expectFailedOver(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: 40_000 });
+  // The page may wait out its load timeout (20 s) first, on a machine that may be busy.
+  await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: 60_000 });
   const line = page.getByRole('status').filter({ hasText: FAILED_LINE });
   await expect(line).toHaveCount(1);
   await expect(line).toBeVisible();

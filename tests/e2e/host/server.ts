@@ -11,7 +11,9 @@ import { embedCode, embedPath, LOADER_PATH } from '../../../src/lib/embed/code.t
  *   `<div data-pym-src>` containers, as NPR-style CMSs do;
  * - `/loader.html?sections=a,b[&sandbox=a]`: with the project's embed code (iframe + loader);
  *   the sections listed in `sandbox` get `sandbox="allow-scripts allow-same-origin"`. A decoy
- *   iframe and the page itself post fake height messages, which the loader must ignore.
+ *   iframe and the page itself post fake height messages, which the loader must ignore, and an
+ *   element with the id `idlibEmbedLoader`, which must not disable it (DOM clobbering; names
+ *   that shadow document's own methods are in the unit tests: they would break Playwright too).
  */
 export interface Host {
   origin: string;
@@ -57,7 +59,8 @@ export function hostPages(embedOrigin: string, url: URL): string | undefined {
     const decoy =
       `<iframe class="decoy" title="decoy" width="300" height="40" srcdoc="<script>setInterval(function(){parent.postMessage('pymxPYMxxPYMxheightxPYMx7','*');parent.postMessage({sentinel:'amp',type:'embed-size',height:9},'*')},200)</script>"></iframe>` +
       `<script>setInterval(function(){window.postMessage('pymxPYMxxPYMxheightxPYMx5','*')},200)</script>`;
-    return page('Host with the project loader', `${body}\n${decoy}`);
+    const clobber = '<div id="idlibEmbedLoader" hidden></div>';
+    return page('Host with the project loader', `${clobber}\n${body}\n${decoy}`);
   }
   return undefined;
 }

@@ -26,8 +26,12 @@ function frame(src: string, width = 600): FakeFrame {
   };
 }
 
-/** The loader in a stand-in host page with `frames` (and anything else) on it. */
-function host(frames: FakeFrame[]) {
+/**
+ * The loader in a stand-in host page with `frames` on it. Document's methods live on its
+ * prototype, as in a browser, so `clobber` can shadow them with own properties the way named
+ * elements do (`<img name="querySelectorAll">` makes `document.querySelectorAll` that element).
+ */
+function host(frames: FakeFrame[], clobber?: (window: Record<PropertyKey, unknown>, document: Record<string, unknown>) => void) {
   const listeners: Record<string, ((event: unknown) => void)[]> = {};
   const elements = frames.map((f) => ({
     ...f,
@@ -43,19 +47,28 @@ function host(frames: FakeFrame[]) {
     hasAttribute: (name: string) => name in f.attributes,
     addEventListener: (type: string, cb: () => void) => (f.listeners[type] ??= []).push(cb),
   }));
-  const window: Record<string, unknown> = {
+  const window: Record<PropertyKey, unknown> = {
     addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] ??= []).push(f),
   };
-  const document = {
-    readyState: 'complete',
-    querySelectorAll: (selector: string) => (selector === 'iframe[data-idlib-embed]' ? elements : []),
-    addEventListener() {},
-  };
-  const run = () => runInNewContext(source, { window, document, WeakMap });
+  class Document {
+    get readyState() {
+      return 'complete';
+    }
+    querySelectorAll(selector: string) {
+      return selector === 'iframe[data-idlib-embed]' ? elements : [];
+    }
+    addEventListener() {}
+  }
+  const document = new Document() as unknown as Record<string, unknown>;
+  clobber?.(window, document);
+  const run = () => runInNewContext(source, { window, document, Document });
   run();
   const message = (data: unknown, source: unknown) => listeners.message?.forEach((f) => f({ data, source }));
   return { window, run, message, listeners };
 }
+
+/** A host-page element, as a named property would return it. */
+const element = () => ({ tagName: 'DIV', id: 'x' });
 
 describe('the embed loader (public/embed/loader.js)', () => {
   it('is small, plain and self-contained', () => {
@@ -107,5 +120,52 @@ describe('the embed loader (public/embed/loader.js)', () => {
     page.run();
     expect(page.listeners.message).toHaveLength(1);
     expect(a.listeners.load).toHaveLength(1);
+  });
+
+  it('ignores heights that are not a sane positive number', () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    const page = host([a]);
+    page.message(pymMessage('', 'height', 640), a.contentWindow);
+    expect(a.style.height).toBe('640px');
+    const junk = ['', ' ', '0', '-5', '500px', '50%', ' 500 ', '1e3', '0x1F4', 'Infinity', 'NaN', 'null', '[]'];
+    for (const height of junk) page.message(pymMessage('', 'height', height), a.contentWindow);
+    for (const height of [null, undefined, [], [500], {}, true, '', '500px', ' 500 ', '1e3', 0, -5, NaN, Infinity, 1e9]) {
+      page.message({ sentinel: 'amp', type: 'embed-size', height }, a.contentWindow);
+    }
+    expect(a.style.height).toBe('640px');
+    expect(a.attributes.height).toBe('640');
+    // Numbers and plain decimal strings still work after all that.
+    page.message({ sentinel: 'amp', type: 'embed-size', height: 700.2 }, a.contentWindow);
+    expect(a.style.height).toBe('701px');
+    page.message(pymMessage('', 'height', '720.5'), a.contentWindow);
+    expect(a.style.height).toBe('721px');
+  });
+
+  it('is not disabled or changed by an element with id="idlibEmbedLoader" on the host page', () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    const page = host([a], (window) => {
+      window.idlibEmbedLoader = element();
+    });
+    page.run();
+    expect(page.listeners.message).toHaveLength(1);
+    page.message(pymMessage('', 'height', 640), a.contentWindow);
+    expect(a.style.height).toBe('640px');
+    expect(page.window.idlibEmbedLoader).toEqual(element());
+  });
+
+  it("works when named elements shadow document's own methods", () => {
+    const a = frame('https://site.example/embed/saraqeb/', 320);
+    host([a], (_window, document) => {
+      for (const name of ['querySelectorAll', 'querySelector', 'getElementsByTagName', 'readyState', 'addEventListener']) {
+        Object.defineProperty(document, name, { value: element() });
+      }
+    });
+    expect(a.contentWindow.posted).toEqual(['pymxPYMxxPYMxwidthxPYMx320']);
+    expect(a.attributes.scrolling).toBe('no');
+  });
+
+  it('leaves no string-named global for a host page to trip over', () => {
+    const page = host([frame('https://site.example/embed/saraqeb/')]);
+    expect(Object.keys(page.window)).toEqual(['addEventListener']);
   });
 });
