@@ -72,7 +72,7 @@ describe('validateInputs', () => {
       mkdirSync(story, { recursive: true });
       const saraqeb = readFileSync(join(ROOT, 'src/content/story/03-saraqeb.md'), 'utf8');
       // No alt, an unknown field, a layer that does not exist; and a file whose frontmatter is not YAML.
-      const broken = saraqeb.replace(/^alt: >-\n(?: {2}.*\n)+/m, '').replace(/^order: 3$/m, 'order: 3\ncolour: red').replace('layers: [idlib, posts]', 'layers: [idlib, nowhere]');
+      const broken = saraqeb.replace(/^alt: >-\n(?: {2}.*\n)+/m, '').replace(/^order: 3$/m, 'order: 3\ncolour: red').replace('layers: [control, taken, idlib, posts]', 'layers: [control, nowhere, idlib, posts]');
       expect(broken).not.toBe(saraqeb);
       writeFileSync(join(story, '03-saraqeb.md'), broken);
       writeFileSync(join(story, '04-bad.md'), '---\ntitle: [unclosed\n---\nText.\n');

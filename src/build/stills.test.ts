@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalog } from '@build/data/catalog.ts';
-import { measurePaths } from '@build/data/measurePaths.ts';
 import { mapData } from '@build/mapData.ts';
+import { storyWorld } from '@build/payload.ts';
 import { endFrame } from '@lib/frame/frame.ts';
 import { viewport } from '@lib/frame/mercator.ts';
 import { mapStateSchema } from '@build/mapStateSchema.ts';
@@ -14,7 +14,7 @@ import { STILL_MAP } from '@lib/cartography/pictures.ts';
 // The static map of every story section, drawn from the real data as `/maps/<slug>.svg` draws it.
 const STORY_DIR = join(process.cwd(), 'src/content/story');
 const size = STILL_MAP;
-const world = { paths: measurePaths() };
+const world = storyWorld();
 const data = mapData();
 const { places } = catalog();
 
@@ -24,7 +24,7 @@ const sections = readdirSync(STORY_DIR)
   .map((file) => {
     const frontmatter = readFileSync(join(STORY_DIR, file), 'utf8').split(/^---[ \t]*$/m)[1] ?? '';
     const { map } = parse(frontmatter) as { map: unknown };
-    return { file, end: endFrame(mapStateSchema.parse(map), world) };
+    return { file, end: endFrame(mapStateSchema.parse(map), world, { viewport: size }) };
   });
 
 describe.each(sections)('the static map of $file', ({ end }) => {

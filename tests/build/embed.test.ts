@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { STORY } from '../../src/lib/story/meta.ts';
 import { readStory } from '../support/story.ts';
 
 // The built embeds and share cards, read from dist/ (or $DIST) after the build: what a CMS, a
@@ -67,7 +68,7 @@ describe.runIf(built)(`built embeds and share cards (${DIST}/)`, () => {
       // The credit links to the section in the full story, out of the frame.
       expect(html).toMatch(new RegExp(`<a href="\\.\\./\\.\\./#${section.slug}" target="_top">`));
       // The still maps the page shows before the live map, wide and narrow.
-      expect(html).toContain(`src="../../maps/${section.slug}.svg"`);
+      expect(html).toContain(`src="../../embed/${section.slug}/wide.svg"`);
       expect(existsSync(join(DIST, 'embed', section.slug, 'narrow.svg'))).toBe(true);
       // Light: no scroll code.
       expect(html).not.toMatch(/scrollama|storyScroll/);
@@ -83,7 +84,7 @@ describe.runIf(built)(`built embeds and share cards (${DIST}/)`, () => {
     const ld = jsonLd(html);
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe('The fight for the M-5');
-    expect(ld.datePublished).toBeUndefined();
+    expect(ld.datePublished).toBe(STORY.published);
   });
 
   it('every share image exists at 1200 × 630', () => {

@@ -164,7 +164,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en
 
 test('the animation plays once, from the start state to the end state', async ({ page }) => {
   const section = story.find((s) => typeof s.map.date !== 'string')!;
-  const { from, to } = section.map.date as { from: string; to: string };
+  const { start: from, end: to } = section.map.date as { start: string; end: string };
   // Every date the timeline shows, recorded in the page as it changes.
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
@@ -213,7 +213,7 @@ test('under reduced motion the end state shows at once', async ({ page }) => {
   await page.goto(`embed/${section.slug}/`);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
-  const to = typeof section.map.date === 'string' ? section.map.date : section.map.date.to;
+  const to = typeof section.map.date === 'string' ? section.map.date : section.map.date.end;
   await expect(page.locator('.timeline-date')).toHaveText(day(to));
 });
 

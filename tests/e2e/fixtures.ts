@@ -37,6 +37,9 @@ function isLocal(url: URL): boolean {
 
 /** Waits until the live map has loaded and finished drawing. */
 export async function waitForMap(page: Page) {
+  // The story's live map waits for the reader's first move (its still shows until then): make
+  // one, as a reader would, unless the map is already on its way.
+  if ((await page.locator('html').getAttribute('data-map')) !== 'ready') await page.mouse.wheel(0, 1);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready', { timeout: 60_000 });
 }
 

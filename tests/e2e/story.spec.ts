@@ -1,134 +1,82 @@
-import { test, expect, waitForMap, distinctColours } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readStory, endDate, type StorySection } from '../support/story.ts';
-import { cameraFor } from '../../src/lib/frame/frame.ts';
+import { test, expect, waitForMap, distinctColours } from './fixtures.ts';
+import { readStory, type StorySection } from '../support/story.ts';
+import { endFrame, frame, type Frame } from '../../src/lib/frame/frame.ts';
+import type { StoryPayload } from '../../src/lib/story/payload.ts';
 import { formatDay } from '../../src/lib/story/timeline.ts';
 import { expectCamera, mapState, scrollToSection, settled } from './story.ts';
 
 const story = readStory();
-const movements = new Set((JSON.parse(readFileSync('data/movements.json', 'utf8')) as { movements: { id: string }[] }).movements.map((m) => m.id));
+const world = JSON.parse(readFileSync(`${process.env.DIST ?? 'dist'}/story.json`, 'utf8')) as StoryPayload;
 const ARTIFACTS = 'tests/artifacts/sections';
 const drawn = (state: Awaited<ReturnType<typeof settled>>, id: string) => state.paths[id]?.fraction ?? 0;
 
-/** The end state a section's frontmatter promises, checked against what the live map shows. */
-async function expectEndState(page: import('@playwright/test').Page, section: StorySection, narrow = false) {
-  const state = await settled(page, section.slug);
-  expectCamera(state.camera, cameraFor(section.map, narrow));
-  expect([...state.layers].sort()).toEqual([...section.map.layers].sort());
-  for (const p of section.map.paths) expect(drawn(state, p.id), `${section.slug}: ${p.id} drawn`).toBeCloseTo(p.drawn[1], 5);
-  expect(Object.keys(state.paths).sort()).toEqual(section.map.paths.filter((p) => p.drawn[1] > 0).map((p) => p.id).sort());
-  await expect(page.locator('.timeline-date')).toHaveText(formatDay(endDate(section.map)));
-  return state;
-}
-
-test.describe('desktop', () => {
-  test.describe.configure({ timeout: 240_000 });
-
-  test('every section, scrolling down and then back up, shows its map', async ({ page }) => {
-    expect(story.length).toBeGreaterThanOrEqual(10);
-    await page.goto('./?testing');
-    await waitForMap(page);
-    const down = new Map<string, Awaited<ReturnType<typeof expectEndState>>>();
-    for (const [i, section] of story.entries()) {
-      await scrollToSection(page, section.slug, 0.9);
-      const state = await expectEndState(page, section);
-      down.set(section.slug, state);
-      const shot = await page.locator('.stage').screenshot({ path: `${ARTIFACTS}/desktop-${String(i + 1).padStart(2, '0')}-${section.slug}.png` });
-      expect(await distinctColours(page, shot), `${section.slug}: the map should be drawn`).toBeGreaterThan(40);
-    }
-    for (const section of [...story].reverse()) {
-      await scrollToSection(page, section.slug, 0.9);
-      const state = await expectEndState(page, section);
-      const before = down.get(section.slug)!;
-      expectCamera(state.camera, before.camera);
-      const same = (s: typeof state) => ({ layers: s.layers, paths: s.paths, section: s.section });
-      expect(same(state), `${section.slug} looks the same on the way up`).toEqual(same(before));
-    }
-  });
-
-  test('within a section, paths draw with scroll progress and undraw when scrolling back', async ({ page }) => {
-    const animates = (p: StorySection['map']['paths'][number]) => movements.has(p.id) && p.drawn[0] < p.drawn[1];
-    const section = story.find((s) => s.map.paths.some(animates))!;
-    expect(section, 'some section animates a movement').toBeDefined();
-    const path = section.map.paths.find(animates)!;
-    await page.goto('./?testing');
-    await waitForMap(page);
-    const drawnAt = async (progress: number) => {
-      await scrollToSection(page, section.slug, progress);
-      return drawn(await settled(page, section.slug), path.id);
-    };
-    expect(await drawnAt(0.02)).toBeCloseTo(path.drawn[0], 2);
-    const middle = await drawnAt(0.4);
-    expect(middle).toBeGreaterThan(path.drawn[0]);
-    expect(middle).toBeLessThan(path.drawn[1]);
-    const head = (await mapState(page))!.paths[path.id]!.head;
-    expect(head, 'the arrow head stands on the map').toBeDefined();
-    expect(await drawnAt(0.9)).toBeCloseTo(path.drawn[1], 5);
-    expect(await drawnAt(0.4)).toBeCloseTo(middle, 2);
-  });
-
-  test('a #section link opens on that section’s map', async ({ page }) => {
-    const section = story[5]!;
-    await page.goto(`./?testing#${section.slug}`);
-    await waitForMap(page);
-    const state = await settled(page, section.slug);
-    expectCamera(state.camera, section.map.camera);
-  });
-
-  test('reloading mid-story shows the same section', async ({ page }) => {
-    const section = story[3]!;
-    await page.goto('./?testing');
-    await waitForMap(page);
-    await scrollToSection(page, section.slug, 0.9);
-    await settled(page, section.slug);
-    await page.reload();
-    await waitForMap(page);
-    await expectEndState(page, section);
-  });
-
-  test('the keyboard and the arrows step through sections without hijacking the scroll', async ({ page }) => {
-    await page.goto(`./?testing#${story[1]!.slug}`);
-    await waitForMap(page);
-    await settled(page, story[1]!.slug);
-    await page.keyboard.press('ArrowRight');
-    await settled(page, story[2]!.slug);
-    await expect(page.locator(`#${story[2]!.slug} h2`)).toBeFocused();
-    await page.keyboard.press('ArrowLeft');
-    await settled(page, story[1]!.slug);
-    await page.getByRole('button', { name: 'Next section' }).click();
-    await settled(page, story[2]!.slug);
-    // The wheel still scrolls the page as usual.
-    const before = await page.evaluate(() => scrollY);
-    await page.mouse.wheel(0, 400);
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
-  });
-
-  test('the legend follows the map', async ({ page }) => {
-    const section = story.find((s) => s.map.layers.includes('control'))!;
-    await page.goto(`./?testing#${section.slug}`);
-    await waitForMap(page);
-    await scrollToSection(page, section.slug, 0.9);
-    await settled(page, section.slug);
-    await expect(page.locator('.legend')).toContainText('Held by rebels');
-    const plain = story.find((s) => !s.map.layers.includes('control'))!;
-    await page.goto(`./?testing#${plain.slug}`);
-    await settled(page, plain.slug);
-    await expect(page.locator('.legend')).not.toContainText('Held by rebels');
-  });
-});
+/** The map's size on the page: what `frame()` fits the section's places into. */
+const mapSize = (page: Page) => page.evaluate(() => ({ width: document.querySelector('.map-area .map')!.clientWidth, height: document.querySelector('.map-area .map')!.clientHeight }));
 
 /**
- * However the reader gets somewhere (End and Home, an instant jump, keys pressed fast, a resize
- * across the phone breakpoint), the section whose text is under the trigger line is the one the
- * map and the counter show.
+ * What `frame()` says the section ends on, at this map's size, checked against what the live
+ * map shows, read back from MapLibre: camera, layers, how far each path is drawn, the date on
+ * the timeline, and every place the section labels drawn, inside the map and uncovered.
  */
+async function expectEndState(page: Page, section: StorySection, narrow = false): Promise<Frame> {
+  const state = await settled(page, section.slug);
+  const expected = endFrame(section.map, world, { narrow, viewport: await mapSize(page) });
+  expectCamera(state.camera, expected.camera);
+  expect([...state.layers].sort()).toEqual([...expected.layers].sort());
+  for (const p of expected.paths) expect(drawn(state, p.id), `${section.slug}: ${p.id} drawn`).toBeCloseTo(p.fraction, 3);
+  await expect(page.locator('.timeline-date time')).toHaveText(formatDay(expected.date));
+  await expectLabelsClear(page, section.slug);
+  return expected;
+}
+
+/** Every labelled place: its label placed by MapLibre, its point inside the map, nothing over it. */
+async function expectLabelsClear(page: Page, slug: string) {
+  const { labels } = (await mapState(page))!;
+  expect(labels.length, `${slug} labels places`).toBeGreaterThan(0);
+  const canvas = (await page.locator('.map-area canvas').boundingBox())!;
+  for (const label of labels) {
+    expect(label.drawn, `${slug}: ${label.id} label drawn`).toBe(true);
+    expect(label.x, `${slug}: ${label.id} inside the map`).toBeGreaterThanOrEqual(0);
+    expect(label.x).toBeLessThanOrEqual(canvas.width);
+    expect(label.y, `${slug}: ${label.id} inside the map`).toBeGreaterThanOrEqual(0);
+    expect(label.y).toBeLessThanOrEqual(canvas.height);
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: canvas.x + label.x, y: canvas.y + label.y });
+    expect(hit, `${slug}: nothing covers ${label.id}`).toBe('CANVAS');
+  }
+}
+
 for (const size of [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 375, height: 812 } },
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, narrow: false, mobile: false },
+  { name: 'phone', viewport: { width: 375, height: 812 }, narrow: true, mobile: true },
 ]) {
-  test.describe(`jumps (${size.name})`, () => {
-    test.use({ viewport: size.viewport });
-    test.describe.configure({ timeout: 120_000 });
+  test.describe(size.name, () => {
+    test.use({ viewport: size.viewport, isMobile: size.mobile, hasTouch: size.mobile });
+    test.describe.configure({ timeout: 300_000 });
+
+    test('every section, scrolling down and then back up, shows its map, every label drawn and clear', async ({ page }) => {
+      expect(story.length).toBeGreaterThanOrEqual(10);
+      await page.goto('./?testing');
+      await waitForMap(page);
+      const down = new Map<string, Awaited<ReturnType<typeof settled>>>();
+      for (const [i, section] of story.entries()) {
+        await scrollToSection(page, section.slug, 0.9);
+        await expectEndState(page, section, size.narrow);
+        down.set(section.slug, (await mapState(page))!);
+        const shot = await page.locator('.stage').screenshot({ path: `${ARTIFACTS}/${size.name}-${String(i + 1).padStart(2, '0')}-${section.slug}.png` });
+        expect(await distinctColours(page, shot), `${section.slug}: the map should be drawn`).toBeGreaterThan(40);
+      }
+      for (const section of [...story].reverse()) {
+        await scrollToSection(page, section.slug, 0.9);
+        await expectEndState(page, section, size.narrow);
+        const now = (await mapState(page))!;
+        const before = down.get(section.slug)!;
+        expectCamera(now.camera, before.camera);
+        const same = (s: typeof now) => ({ layers: s.layers, paths: s.paths, section: s.section });
+        expect(same(now), `${section.slug} looks the same on the way up`).toEqual(same(before));
+      }
+    });
 
     test('End, Home and instant jumps land the map on the section the reader sees', async ({ page }) => {
       const first = story[0]!;
@@ -161,55 +109,124 @@ for (const size of [
   });
 }
 
+test.describe('within a section', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('an arrow reaches as far as the timeline’s day, both ways, and the timeline moves with it', async ({ page }) => {
+    const section = story.find((s) => s.slug === 'saraqeb')!;
+    const arrow = 'gov-advance';
+    await page.goto('./?testing');
+    await waitForMap(page);
+    const viewport = await mapSize(page);
+    const at = async (progress: number) => {
+      await scrollToSection(page, section.slug, progress);
+      const state = await settled(page, section.slug);
+      const expected = frame(section.map, state.progress, world, { viewport });
+      expect(drawn(state, arrow)).toBeCloseTo(expected.paths.find((p) => p.id === arrow)!.fraction, 3);
+      await expect(page.locator('.timeline-date time')).toHaveText(formatDay(expected.date));
+      return drawn(state, arrow);
+    };
+    const early = await at(0.15);
+    const late = await at(0.6);
+    expect(late).toBeGreaterThan(early);
+    expect(await at(0.15)).toBeCloseTo(early, 3);
+    expect((await mapState(page))!.paths[arrow]!.head, 'the arrow head stands on the map').toBeDefined();
+  });
+
+  test('a section that goes back in time says so on the timeline', async ({ page }) => {
+    const section = story.find((s) => s.slug === 'the-exodus')!;
+    await page.goto(`./?testing#${section.slug}`);
+    await waitForMap(page);
+    await settled(page, section.slug);
+    await expect(page.locator('.timeline-back')).toContainText('back from');
+  });
+});
+
+test('a #section link opens on that section’s map', async ({ page }) => {
+  const section = story[5]!;
+  await page.goto(`./?testing#${section.slug}`);
+  await waitForMap(page);
+  await scrollToSection(page, section.slug, 0.9);
+  await expectEndState(page, section);
+});
+
+test('reloading mid-story shows the same section', async ({ page }) => {
+  const section = story[3]!;
+  await page.goto('./?testing');
+  await waitForMap(page);
+  await scrollToSection(page, section.slug, 0.9);
+  await settled(page, section.slug);
+  await page.reload();
+  await waitForMap(page);
+  await expectEndState(page, section);
+});
+
+test('the keyboard, the arrows and the section menu step through sections without hijacking the scroll', async ({ page }) => {
+  await page.goto(`./?testing#${story[1]!.slug}`);
+  await waitForMap(page);
+  await settled(page, story[1]!.slug);
+  await page.keyboard.press('ArrowRight');
+  await settled(page, story[2]!.slug);
+  await expect(page.locator(`#${story[2]!.slug} h2`)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await settled(page, story[1]!.slug);
+  await page.getByRole('button', { name: 'Next section' }).click();
+  await settled(page, story[2]!.slug);
+  await page.locator('.section-menu summary').click();
+  await page.locator('.section-menu a').nth(7).click();
+  await settled(page, story[7]!.slug);
+  // The wheel still scrolls the page as usual.
+  const before = await page.evaluate(() => scrollY);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
+});
+
 test('resizing across the phone breakpoint keeps the section and switches its camera', async ({ page }) => {
   const section = story[3]!;
   await page.goto(`./?testing#${section.slug}`);
   await waitForMap(page);
-  await settled(page, section.slug);
   await page.setViewportSize({ width: 375, height: 812 });
-  await scrollToSection(page, section.slug, 0.5);
-  expectCamera((await settled(page, section.slug)).camera, cameraFor(section.map, true));
+  await scrollToSection(page, section.slug, 0.9);
+  await expectEndState(page, section, true);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await scrollToSection(page, section.slug, 0.5);
-  expectCamera((await settled(page, section.slug)).camera, cameraFor(section.map, false));
+  await scrollToSection(page, section.slug, 0.9);
+  await expectEndState(page, section, false);
 });
 
-test('reduced motion: cuts to each section’s end state, and the toggle turns motion back on', async ({ page }) => {
+test('reduced motion: cuts to each section’s end state, and the switch turns animation back on', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const section = story.find((s) => s.map.paths.some((p) => p.drawn[0] < p.drawn[1]))!;
+  const section = story.find((s) => s.slug === 'saraqeb')!;
   await page.goto('./?testing');
   await waitForMap(page);
   await scrollToSection(page, section.slug, 0.15);
   const state = await settled(page, section.slug);
   expect(state.reducedMotion).toBe(true);
-  for (const p of section.map.paths) expect(drawn(state, p.id)).toBe(p.drawn[1]);
-  const toggle = page.getByRole('button', { name: /Motion/ });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const end = endFrame(section.map, world, { viewport: await mapSize(page) });
+  for (const p of end.paths) expect(drawn(state, p.id)).toBeCloseTo(p.fraction, 3);
+  const toggle = page.getByRole('switch', { name: 'Animate the map' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await expect.poll(async () => (await mapState(page))!.reducedMotion).toBe(false);
 });
 
-test.describe('phone', () => {
-  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  test.describe.configure({ timeout: 240_000 });
-
-  test('the map stays in view above the text in every section', async ({ page }) => {
-    await page.goto('./?testing');
-    await waitForMap(page);
-    for (const [i, section] of story.entries()) {
-      await scrollToSection(page, section.slug, 0.85);
-      await expectEndState(page, section, true);
-      const stage = await page.locator('.stage').boundingBox();
-      expect(stage!.y).toBeGreaterThanOrEqual(-1);
-      expect(stage!.height).toBeGreaterThan(812 * 0.35);
-      // Nothing covers the middle of the map.
-      const covered = await page.evaluate(({ x, y }) => !document.elementFromPoint(x, y)?.closest('.stage'), {
-        x: stage!.x + stage!.width / 2,
-        y: stage!.y + stage!.height / 2,
-      });
-      expect(covered, `${section.slug}: map covered`).toBe(false);
-      await page.screenshot({ path: `${ARTIFACTS}/phone-${String(i + 1).padStart(2, '0')}-${section.slug}.png` });
-    }
-  });
+test('until the reader moves, the map area shows the first section’s still, and the live map takes its place', async ({ page }) => {
+  await page.goto('./');
+  const still = page.locator('.stage .map-still img');
+  await expect(still).toBeVisible();
+  await expect.poll(() => still.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(await still.getAttribute('src')).toContain(`maps/${story[0]!.slug}/stage-wide.svg`);
+  // Where the map area sits on the page (not on screen: the reader's first move scrolls).
+  const place = async () => {
+    const box = (await page.locator('.stage .map-area').boundingBox())!;
+    return { ...box, y: box.y + (await page.evaluate(() => scrollY)) };
+  };
+  const before = await place();
+  expect(before.width).toBeGreaterThan(300);
+  expect(before.height).toBeGreaterThan(300);
+  // No map code until the reader moves.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /maplibre/.test(r.name)))).toBe(false);
+  await waitForMap(page);
+  await expect(still).toBeHidden();
+  expect(await place()).toEqual(before);
 });

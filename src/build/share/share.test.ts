@@ -7,8 +7,8 @@ import { woffToSfnt } from '@build/share/woff.ts';
 import { cardSvg, rasterise } from '@build/share/card.ts';
 import { STORY } from '@lib/story/meta.ts';
 import { endFrame } from '@lib/frame/frame.ts';
-import { measurePaths } from '@build/data/measurePaths.ts';
 import { mapData } from '@build/mapData.ts';
+import { storyWorld } from '@build/payload.ts';
 import { readStory } from '../../../tests/support/story.ts';
 
 const page: SharePage = {
@@ -125,7 +125,7 @@ describe('share images', () => {
 
   it('renders a card at 1200 × 630, with its text drawn in Noto Sans', async () => {
     const section = readStory()[0]!;
-    const end = endFrame(section.map, { paths: measurePaths() });
+    const end = endFrame(section.map, storyWorld());
     const data = mapData();
     const withText = await rasterise(cardSvg(end, { kicker: 'Kicker', title: 'A title', subtitle: 'Dates', credit: 'Credit' }, data));
     expect(pngSize(withText)).toEqual([1200, 630]);
