@@ -153,7 +153,7 @@ test('an embed page stands alone: credit, canonical, noindex, poster first, no s
   await expect(credit).toHaveAttribute('target', '_top');
   expect(await credit.evaluate((a: HTMLAnchorElement) => new URL(a.href).hash)).toBe(`#${slug}`);
   // The still is there from the start; the live map replaces it once ready.
-  await expect(page.locator('.embed-stage .poster img')).toHaveAttribute('src', /maps\/.+\.svg$/);
+  await expect(page.locator('.embed-stage .poster img')).toHaveAttribute('src', /embed\/[a-z0-9-]+\/(wide|narrow)\.svg$/);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   await expect(page.locator('.embed-stage .poster img')).toBeHidden();
   await expect(page.locator('.embed-legend li').first()).toBeVisible();
@@ -169,7 +169,7 @@ test('the animation plays once, from the start state to the end state', async ({
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
     new MutationObserver(() => {
-      const text = document.querySelector('.timeline-date')?.textContent ?? '';
+      const text = document.querySelector('.timeline-date time')?.textContent ?? '';
       if (text && text !== seen.at(-1)) seen.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
@@ -214,7 +214,7 @@ test('under reduced motion the end state shows at once', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
   const to = typeof section.map.date === 'string' ? section.map.date : section.map.date.end;
-  await expect(page.locator('.timeline-date')).toHaveText(day(to));
+  await expect(page.locator('.timeline-date time')).toHaveText(day(to));
 });
 
 test('without WebGL the still map stays', async ({ page }) => {

@@ -108,13 +108,14 @@ export interface CreateMapOptions {
   /** Tests read the canvas back; readers never need the extra copy. */
   testing?: boolean;
   /** Only the camera helper (`npm run dev`) lets the reader drag the map. */
-  interactive?: boolean;
+  interactive?: boolean;  /** Told of each step while loading (data parsed, a frame drawn), for the caller's watchdog. */
+  onProgress?: () => void;
 }
 
 /**
  * Creates the story's map in `container` and resolves once the style and data have loaded.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
- * removed itself. The caller owns the deadline (`controller.ts`).
+ * removed itself. The caller owns the watchdog (`controller.ts`).
  */
 export function createMap(container: HTMLElement, data: MapSources, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
   setWorkerUrl(absolute(workerUrl));
@@ -137,6 +138,8 @@ export function createMap(container: HTMLElement, data: MapSources, camera: Came
       reject(error);
       return;
     }
+    const onProgress = options.onProgress;
+    if (onProgress) for (const event of ['dataloading', 'data', 'render'] as const) map.on(event, onProgress);
     map.once('style.load', () => {
       const colours = options.colours;
       const image = { pixelRatio: RATIO };
