@@ -5,7 +5,7 @@ import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.
 import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD } from '../cartography/symbols.ts';
+import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD, markerOutline } from '../cartography/symbols.ts';
 import type { Camera } from '../story/section.ts';
 import { ARROW_ICON, HATCH_ICON, MARKER_ICON, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
 
@@ -63,7 +63,7 @@ function markerImage(state: MarkerState, colours: Palette) {
     c.scale(r, r);
     const path = new Path2D(shape.d);
     c.lineWidth = MARKER.stroke / r;
-    c.strokeStyle = colours.halo;
+    c.strokeStyle = colours[markerOutline(state)];
     c.fillStyle = colours[shape.fill];
     c.stroke(path);
     c.fill(path);

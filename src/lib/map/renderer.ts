@@ -5,7 +5,7 @@ import { MARKER, PLACE } from '../cartography/symbols.ts';
 import type { Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
 import type { Camera } from '../story/section.ts';
-import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
+import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, markerLabelSides } from './style.ts';
 
 /** How long a camera flight between sections takes, in ms (cut to 0 under reduced motion). */
 export const FLIGHT_MS = 1400;
@@ -109,10 +109,9 @@ export function createRenderer(map: RenderTarget) {
     }
     const named = markers.filter((m) => m.highlighted);
     map.setFilter(MARKER_LAYERS.label, byId(named.map((m) => m.id)));
-    // The name beside the symbol, wherever the frame moved the symbol to.
-    const em = (px: number) => px / MARKER.labelSize;
-    const right = MARKER.highlighted + 4;
-    map.setLayoutProperty(MARKER_LAYERS.label, 'text-offset', perId(named.map((m) => [m.id, ['literal', [em(m.offset[0] + right), em(m.offset[1])]]]), ['literal', [em(right), 0]]));
+    // The name beside the symbol, wherever the frame moved the symbol to, on whichever side
+    // is free of the place names (which MapLibre places first, being above).
+    map.setLayoutProperty(MARKER_LAYERS.label, 'text-variable-anchor-offset', perId(named.map((m) => [m.id, markerLabelSides(m.offset)]), markerLabelSides([0, 0])));
   }
 
   /**

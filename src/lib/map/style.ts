@@ -197,6 +197,21 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         },
         paint: { 'text-color': colours.labelMinor, 'text-halo-color': colours.halo, 'text-halo-width': 1.2 },
       },
+      // Under the symbols it names: MapLibre places symbols top first, so the name keeps clear of them.
+      {
+        id: MARKER_LAYERS.label,
+        type: 'symbol',
+        source: 'markers',
+        filter: NONE,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': [FONTS.regular],
+          'text-size': MARKER.labelSize,
+          'text-variable-anchor-offset': markerLabelSides([0, 0]),
+          'text-max-width': MARKER.labelWidth / MARKER.labelSize,
+        },
+        paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
+      },
       ...(['post', 'event'] as const).map(
         (group): LayerSpecification => ({
           id: MARKER_LAYERS[group],
@@ -213,20 +228,6 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           },
         }),
       ),
-      {
-        id: MARKER_LAYERS.label,
-        type: 'symbol',
-        source: 'markers',
-        filter: NONE,
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': [FONTS.regular],
-          'text-size': MARKER.labelSize,
-          'text-anchor': 'left',
-          'text-max-width': MARKER.labelWidth / MARKER.labelSize,
-        },
-        paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
-      },
       {
         id: PLACE_LAYERS.dot,
         type: 'circle',
@@ -277,6 +278,16 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
       },
     ],
   };
+}
+
+/**
+ * Where a called-out marker's name may go, in order: right of the symbol, left, above, below
+ * (MapLibre's `text-variable-anchor-offset`, in ems), around a symbol moved `offset` px.
+ */
+export function markerLabelSides([x, y]: readonly [number, number]): ExpressionSpecification {
+  const em = (px: number) => Math.round((px / MARKER.labelSize) * 100) / 100;
+  const gap = MARKER.highlighted + 4;
+  return ['literal', ['left', [em(x + gap), em(y)], 'right', [em(x - gap), em(y)], 'bottom', [em(x), em(y - gap)], 'top', [em(x), em(y + gap)]]] as ExpressionSpecification;
 }
 
 /** Marker states drawn by each of the two marker layers. */
