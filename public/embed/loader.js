@@ -4,6 +4,8 @@
  * AMP's {sentinel: 'amp', type: 'embed-size', height}). It trusts a message only when it comes
  * from one of those iframes' own windows (event.source), never from anything else on the page.
  * Safe to include once per embed: a second copy only looks for new iframes.
+ * It tells each frame whether the page is light or dark; a frame asking for no theme, or
+ * `auto`, takes the page's (src/lib/embed/theme.ts).
  */
 (function () {
   'use strict';
@@ -45,10 +47,46 @@
     if (iframe.getAttribute('height') !== String(px)) iframe.setAttribute('height', String(px));
   }
 
+  var DARK = '(prefers-color-scheme: dark)';
+
+  // The page's scheme where the frame sits: `color-scheme` is inherited by the iframe, else
+  // <meta name="color-scheme">; a page offering both follows the system, as its colours do.
+  function hostTheme(iframe) {
+    var scheme = (window.getComputedStyle && window.getComputedStyle(iframe).getPropertyValue('color-scheme')) || '';
+    var meta = document.querySelector && document.querySelector('meta[name="color-scheme"]');
+    if (!/light|dark/.test(scheme) && meta) scheme = meta.getAttribute('content') || '';
+    if (!/dark/.test(scheme)) return 'light';
+    return !/light/.test(scheme) || (window.matchMedia && window.matchMedia(DARK).matches) ? 'dark' : 'light';
+  }
+
+  function tellTheme(iframe) {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ sentinel: 'idlib-embed', type: 'theme', theme: hostTheme(iframe) }, '*');
+  }
+
+  // Again whenever the system's setting, or the page's own switch (a class, style or attribute
+  // on <html> or <body>, or its meta), may have changed it.
+  function retell() {
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) tellTheme(frames[i]);
+  }
+  var system = window.matchMedia && window.matchMedia(DARK);
+  if (system && system.addEventListener) system.addEventListener('change', retell);
+  if (typeof MutationObserver === 'function') {
+    var watch = new MutationObserver(retell);
+    var observe = function () {
+      watch.observe(document.documentElement, { attributes: true });
+      if (document.head) watch.observe(document.head, { attributes: true, childList: true, subtree: true });
+      if (document.body) watch.observe(document.body, { attributes: true });
+    };
+    if (document.body) observe();
+    else document.addEventListener('DOMContentLoaded', observe);
+  }
+
   /** Asks the embed for its height, as pym's parent does: a `width` message (the frame's inner width). */
   function ask(iframe) {
     var target = iframe.contentWindow;
     if (!target) return;
+    tellTheme(iframe);
     target.postMessage(['pym', childId(iframe), 'width', String(iframe.clientWidth)].join(DELIMITER), '*');
   }
 

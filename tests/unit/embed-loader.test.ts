@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { heightMessages, pymMessage } from '../../src/lib/embed/sizing.ts';
+import { themeMessage } from '../../src/lib/embed/theme.ts';
 
 const LOADER = 'public/embed/loader.js';
 const source = readFileSync(LOADER, 'utf8');
@@ -26,8 +27,17 @@ function frame(src: string, width = 600): FakeFrame {
   };
 }
 
+interface HostPage {
+  /** The iframes' computed `color-scheme` (inherited from the page). */
+  colorScheme?: string;
+  /** The page's <meta name="color-scheme"> content. */
+  meta?: string;
+  /** The system's `prefers-color-scheme: dark`. */
+  systemDark?: boolean;
+}
+
 /** The loader in a stand-in host page with `frames` (and anything else) on it. */
-function host(frames: FakeFrame[]) {
+function host(frames: FakeFrame[], page: HostPage = {}) {
   const listeners: Record<string, ((event: unknown) => void)[]> = {};
   const elements = frames.map((f) => ({
     ...f,
@@ -43,24 +53,28 @@ function host(frames: FakeFrame[]) {
     hasAttribute: (name: string) => name in f.attributes,
     addEventListener: (type: string, cb: () => void) => (f.listeners[type] ??= []).push(cb),
   }));
+  const system: { matches: boolean; changed?: () => void } = { matches: !!page.systemDark };
   const window: Record<string, unknown> = {
     addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] ??= []).push(f),
+    getComputedStyle: () => ({ getPropertyValue: (name: string) => (name === 'color-scheme' ? (page.colorScheme ?? 'normal') : '') }),
+    matchMedia: () => Object.assign(system, { addEventListener: (_type: string, f: () => void) => (system.changed = f) }),
   };
   const document = {
     readyState: 'complete',
     querySelectorAll: (selector: string) => (selector === 'iframe[data-idlib-embed]' ? elements : []),
+    querySelector: (selector: string) => (selector === 'meta[name="color-scheme"]' && page.meta !== undefined ? { getAttribute: () => page.meta } : null),
     addEventListener() {},
   };
   const run = () => runInNewContext(source, { window, document, WeakMap });
   run();
   const message = (data: unknown, source: unknown) => listeners.message?.forEach((f) => f({ data, source }));
-  return { window, run, message, listeners };
+  return { window, run, message, listeners, system };
 }
 
 describe('the embed loader (public/embed/loader.js)', () => {
   it('is small, plain and self-contained', () => {
-    expect(statSync(LOADER).size).toBeLessThan(6 * 1024);
-    expect(gzipSync(source).length).toBeLessThan(2 * 1024);
+    expect(statSync(LOADER).size).toBeLessThan(7 * 1024);
+    expect(gzipSync(source).length).toBeLessThan(2.5 * 1024);
     expect(source).not.toMatch(/\bimport\b|\brequire\(|https?:\/\/(?!www\.w3)/);
   });
 
@@ -95,9 +109,44 @@ describe('the embed loader (public/embed/loader.js)', () => {
   it('asks each frame for its height when it starts and when a frame loads', () => {
     const a = frame('https://site.example/embed/saraqeb/?childId=pym-7', 320);
     host([a]);
-    expect(a.contentWindow.posted).toEqual(['pymxPYMxpym-7xPYMxwidthxPYMx320']);
+    const asks = () => a.contentWindow.posted.filter((m) => typeof m === 'string');
+    expect(asks()).toEqual(['pymxPYMxpym-7xPYMxwidthxPYMx320']);
     a.listeners.load!.forEach((f) => f());
-    expect(a.contentWindow.posted).toHaveLength(2);
+    expect(asks()).toHaveLength(2);
+  });
+
+  const themes = (f: FakeFrame) => f.contentWindow.posted.filter((m) => typeof m === 'object').map((m) => (m as { theme: string }).theme);
+
+  it("tells each frame the page's theme with every ask, in the embed's message format", () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    host([a]);
+    expect(a.contentWindow.posted[0]).toEqual({ sentinel: 'idlib-embed', type: 'theme', theme: 'light' });
+    expect(themeMessage(a.contentWindow.posted[0])).toBe('light');
+  });
+
+  it.each([
+    [{}, 'light'],
+    [{ colorScheme: 'dark' }, 'dark'],
+    [{ colorScheme: 'only dark' }, 'dark'],
+    [{ colorScheme: 'light' }, 'light'],
+    [{ colorScheme: 'light dark', systemDark: false }, 'light'],
+    [{ colorScheme: 'light dark', systemDark: true }, 'dark'],
+    [{ meta: 'dark' }, 'dark'],
+    [{ meta: 'dark light', systemDark: true }, 'dark'],
+    [{ colorScheme: 'light', meta: 'dark' }, 'light'],
+    [{ systemDark: true }, 'light'],
+  ] as [HostPage, string][])('reads the page %j as %s', (page, theme) => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    host([a], page);
+    expect(themes(a)).toEqual([theme]);
+  });
+
+  it('tells the frames again when the system setting changes', () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    const page = host([a], { colorScheme: 'light dark' });
+    page.system.matches = true;
+    page.system.changed!();
+    expect(themes(a)).toEqual(['light', 'dark']);
   });
 
   it('runs once however many times the page includes it', () => {
