@@ -55,7 +55,7 @@ window.decodeFrames = async (times) => {
   const input = new Input({ source: new UrlSource('/input.mp4'), formats: ALL_FORMATS });
   const track = await input.getPrimaryVideoTrack();
   const sink = new VideoSampleSink(track);
-  const canvas = new OffscreenCanvas(track.displayWidth, track.displayHeight);
+  const canvas = new OffscreenCanvas(await track.getDisplayWidth(), await track.getDisplayHeight());
   const context = canvas.getContext('2d');
   for (const [k, time] of times.entries()) {
     const sample = await sink.getSample(time);
@@ -81,20 +81,24 @@ const body = (req: IncomingMessage) =>
     req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks))).on('error', fail);
   });
 
+/** What the local server hands the page, and what it got back. */
+interface Exchange {
+  job?: VideoJob | undefined;
+  input?: Uint8Array | undefined;
+  received: Map<string, Buffer>;
+}
+
 /** A browser page on a local server that hands it frames and takes back what it makes. */
 export class MediaBrowser {
-  private job: VideoJob | undefined;
-  private input: Uint8Array | undefined;
-  private received = new Map<string, Buffer>();
-
   private constructor(
     private browser: Browser,
     private server: Server,
     private page: Page,
+    private exchange: Exchange,
   ) {}
 
   static async open(): Promise<MediaBrowser> {
-    let self: MediaBrowser | undefined;
+    const self: Exchange = { received: new Map() };
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const send = (type: string, data: Uint8Array | string) => {
@@ -105,11 +109,11 @@ export class MediaBrowser {
       if (url.pathname === '/') send('text/html; charset=utf-8', '<!doctype html><title>encoder</title><script type="module" src="/page.mjs"></script>');
       else if (url.pathname === '/page.mjs') send('text/javascript', PAGE_SCRIPT);
       else if (url.pathname === '/mediabunny.mjs') send('text/javascript', MEDIABUNNY);
-      else if (frame && self?.job) self.job.pixels(Number(frame[1])).then((p) => send('application/octet-stream', p), (e: unknown) => (res.writeHead(500), res.end(String(e))));
-      else if (url.pathname === '/input.mp4' && self?.input) send('video/mp4', self.input);
+      else if (frame && self.job) self.job.pixels(Number(frame[1])).then((p) => send('application/octet-stream', p), (e: unknown) => (res.writeHead(500), res.end(String(e))));
+      else if (url.pathname === '/input.mp4' && self.input) send('video/mp4', self.input);
       else if (req.method === 'POST' && url.pathname.startsWith('/out/')) {
         void body(req).then((data) => {
-          self!.received.set(url.pathname.slice(5), data);
+          self.received.set(url.pathname.slice(5), data);
           send('text/plain', 'ok');
         });
       } else {
@@ -122,17 +126,16 @@ export class MediaBrowser {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (window as unknown as EncoderPage).ready === true);
-    self = new MediaBrowser(browser, server, page);
-    return self;
+    return new MediaBrowser(browser, server, page, self);
   }
 
   /** Encodes a job's frames as H.264 in MP4; resolves with the file. */
   async encode(job: VideoJob): Promise<Buffer> {
-    this.job = job;
-    this.received.delete('video.mp4');
+    this.exchange.job = job;
+    this.exchange.received.delete('video.mp4');
     await this.page.evaluate((job) => (window as unknown as EncoderPage).encodeVideo(job), { width: job.width, height: job.height, fps: job.fps, frames: job.frames });
-    this.job = undefined;
-    const file = this.received.get('video.mp4');
+    this.exchange.job = undefined;
+    const file = this.exchange.received.get('video.mp4');
     if (!file) throw new Error('the encoder returned no file');
     return file;
   }
@@ -142,10 +145,10 @@ export class MediaBrowser {
    * RGBA pixels: what a viewer sees, for the tests to compare with what was drawn.
    */
   async decode(mp4: Uint8Array, times: number[]): Promise<{ width: number; height: number; frames: Buffer[] }> {
-    this.input = mp4;
+    this.exchange.input = mp4;
     const size = await this.page.evaluate((times) => (window as unknown as EncoderPage).decodeFrames(times), times);
-    this.input = undefined;
-    return { ...size, frames: times.map((_, k) => this.received.get(`frame-${k}`)!) };
+    this.exchange.input = undefined;
+    return { ...size, frames: times.map((_, k) => this.exchange.received.get(`frame-${k}`)!) };
   }
 
   async close() {

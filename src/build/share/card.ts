@@ -102,15 +102,19 @@ export interface RasterOptions {
   background?: string;
 }
 
-/** An SVG drawn into pixels by resvg, in Noto Sans only: no system font, no network. */
-export async function render(svg: string, { scale = 1, background = LIGHT.paper }: RasterOptions = {}) {
-  const { Resvg } = (await import('@resvg/resvg-js')).default;
-  const resvg = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles: notoSans(), defaultFontFamily: 'Noto Sans', sansSerifFamily: 'Noto Sans' },
-    fitTo: scale === 1 ? { mode: 'original' } : { mode: 'zoom', value: scale },
-    background,
-  });
-  return resvg.render();
+const resvgOptions = ({ scale = 1, background = LIGHT.paper }: RasterOptions) => ({
+  font: { loadSystemFonts: false, fontFiles: notoSans(), defaultFontFamily: 'Noto Sans', sansSerifFamily: 'Noto Sans' },
+  fitTo: scale === 1 ? ({ mode: 'original' } as const) : ({ mode: 'zoom', value: scale } as const),
+  background,
+});
+
+/**
+ * An SVG drawn into pixels by resvg, in Noto Sans only: no system font, no network. On a worker
+ * thread of resvg's own, so several pictures (a video's frames) can be drawn at once.
+ */
+export async function render(svg: string, options: RasterOptions = {}) {
+  const { renderAsync } = (await import('@resvg/resvg-js')).default;
+  return renderAsync(svg, resvgOptions(options));
 }
 
 /** An SVG as PNG (see `render`). */

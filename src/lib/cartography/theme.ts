@@ -4,7 +4,8 @@ import { DARK, LIGHT, type Palette } from './palette.ts';
  * Themes: `?theme=light|dark|auto` on the story and on every embed. `auto` follows the reader's
  * system setting (`prefers-color-scheme`). The requested theme is written on `<html data-theme>`
  * before first paint by `DISPLAY_SCRIPT` (inline in the head), so the page's colours
- * (`tokens.ts`) are right from the first frame; scripts then read it back with `pageTheme()`.
+ * (`tokens.ts`) are right from the first frame. The map's colours come from the same address:
+ * `paletteFor(usedTheme(themeFromUrl(location.search), matchMedia(DARK_QUERY).matches))`.
  */
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -18,12 +19,6 @@ const isTheme = (value: unknown): value is Theme => typeof value === 'string' &&
 /** The theme a page's address asks for (`?theme=dark`), or undefined when it asks for none or an unknown one. */
 export function themeFromUrl(search: string): Theme | undefined {
   const value = new URLSearchParams(search).get('theme');
-  return isTheme(value) ? value : undefined;
-}
-
-/** The theme written on the page (by `DISPLAY_SCRIPT` or `applyTheme`), if any. */
-export function pageTheme(root: HTMLElement = document.documentElement): Theme | undefined {
-  const value = root.dataset.theme;
   return isTheme(value) ? value : undefined;
 }
 
