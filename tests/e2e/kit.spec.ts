@@ -237,6 +237,21 @@ test.describe("the journalists' picker", () => {
     }
   });
 
+  test('offers the videos once the export has listed them in downloads/index.json', async ({ page }) => {
+    await page.goto('embed/');
+    await expect(page.locator('#dl-videos')).toContainText('npm run export');
+    await expect(page.locator('#dl-videos a')).toHaveCount(0);
+    const slug = story[0]!.slug;
+    // What `npm run export` writes beside the videos (src/build/export/run.ts).
+    await page.route('**/downloads/index.json', (route) => route.fulfill({ json: { videos: { [slug]: { square: `downloads/${slug}-square.mp4`, vertical: `downloads/${slug}-vertical.mp4` } } } }));
+    await page.reload();
+    const links = page.locator('#dl-videos a');
+    await expect(links).toHaveCount(2);
+    expect(await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([`/downloads/${slug}-square.mp4`, `/downloads/${slug}-vertical.mp4`]);
+    await page.locator('.picker-item').nth(1).locator('a').click();
+    await expect(page.locator('#dl-videos a')).toHaveCount(0);
+  });
+
   test('the Copy button falls back to selecting the code', async ({ page }) => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });

@@ -15,6 +15,8 @@ const form = document.querySelector<HTMLFormElement>('form.options')!;
 const area = document.getElementById('embed-code') as HTMLTextAreaElement;
 const frame = document.getElementById('preview-frame') as HTMLIFrameElement;
 const byId = (id: string) => document.getElementById(id)!;
+/** What the page says of the videos where the export has not made them. */
+const noVideos = byId('dl-videos').textContent ?? '';
 
 /** What the export wrote (`downloads/index.json`): the videos, if `npm run export` has run on this copy. */
 let videos: Record<string, Partial<Record<VideoFormat, string>>> = {};
@@ -62,7 +64,7 @@ function show(item: HTMLLIElement) {
         return i ? [', ', a] : [a];
       }),
     );
-  }
+  } else list.textContent = noVideos;
   const src = embedPath(slug).slice(1) + (view === 'still' ? embedQuery({ ...options, view: 'still', at: 'start' }) : query);
   const target = new URL(src, root).href;
   if (frame.src !== target) {
