@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { test, expect, distinctColours } from './fixtures.ts';
 import { endDate, readStory } from '../support/story.ts';
@@ -120,6 +121,17 @@ test.describe('themes', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`embed/${slug}/?view=still`);
     expect(await paper(page)).toBe(LIGHT.paper);
+  });
+
+  test('axe: a dark embed at 320 px and the dark picker have no serious violations, contrast included', async ({ page }) => {
+    for (const [url, width] of [[`embed/${story[5]!.slug}/?theme=dark`, 320], ['embed/?theme=dark', 1280]] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(url);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      const results = await new AxeBuilder({ page }).exclude('iframe').exclude('.maplibregl-canvas').analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), url).toEqual([]);
+    }
   });
 
   test('the story page takes ?theme= before it paints', async ({ page }) => {
