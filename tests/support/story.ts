@@ -39,3 +39,6 @@ export function readStory(): StorySection[] {
     })
     .sort((a, b) => a.order - b.order);
 }
+
+/** The date a section's timeline shows at its end. */
+export const endDate = (map: SectionMap) => (typeof map.date === 'string' ? map.date : map.date.end);
