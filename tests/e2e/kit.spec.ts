@@ -172,7 +172,7 @@ test.describe('variants', () => {
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
       new MutationObserver(() => {
-        const text = document.querySelector('.timeline-date')?.textContent ?? '';
+        const text = document.querySelector('.timeline-date time')?.textContent ?? '';
         if (text && text !== seen.at(-1)) seen.push(text);
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
