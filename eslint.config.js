@@ -14,7 +14,7 @@ const BROWSER_BOUNDARY = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'test-reports/', 'tests/artifacts/', 'bench/tmp/', '.builds/', 'public/embed/loader.js'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'test-reports/', 'tests/artifacts/', 'bench/tmp/', 'tmp/', '.builds/', 'public/embed/loader.js'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -144,6 +144,15 @@ describe('frame: the picture', () => {
     expect(old.offset).not.toEqual([0, 0]);
     expect(f.markers.find((m) => m.id === 'post-new')!.offset).toEqual([0, 0]);
   });
+  it('steps a marker off a dot to the side away from the neighbouring places, never toward them', () => {
+    // post-old sits on Alpha; Bravo lies up and to the right of it, Charlie beyond.
+    const [dx, dy] = frame({ ...state, highlight: [] }, 1, world).markers.find((m) => m.id === 'post-old')!.offset;
+    expect([Math.sign(dx), Math.sign(dy)]).toEqual([-1, 1]);
+    // The blast sits on Bravo, between Alpha (down-left) and Charlie (up-right): it steps off the
+    // line between them, up-left or down-right.
+    const [bx, by] = frame(state, 1, world).markers.find((m) => m.id === 'blast')!.offset;
+    expect(Math.sign(bx) * Math.sign(by)).toBe(1);
+  });
   it('names areas and towns for the zoom', () => {
     expect(frame(state, 0, world).baseLabels).toEqual(['close']);
     expect(frame(state, 0, world, { narrow: true }).baseLabels).toEqual(['close']);

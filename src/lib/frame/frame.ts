@@ -120,6 +120,14 @@ const drawingOrder = (a: PathSlice, b: PathSlice) => Number(a.kind !== 'road') -
 /** How far apart (px) a marker and a dot must be for neither to hide the other. */
 const CLEAR = MARKER.highlighted + PLACE.ring;
 
+/** The diagonal steps (px) off a taken dot, in the order tried when they have equal room. */
+const STEPS: [number, number][] = [
+  [CLEAR, -CLEAR],
+  [-CLEAR, -CLEAR],
+  [CLEAR, CLEAR],
+  [-CLEAR, CLEAR],
+];
+
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
  * scrolling down, scrolling back up, reloading and deep-linking all show the same picture.
@@ -180,8 +188,14 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const [x, y] = view ? view.project(place.lon, place.lat) : [0, 0];
     return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport ?? { width: Infinity, height: Infinity }) };
   });
-  // A marker on a labelled place's dot, or on another marker, steps up and aside: first up-right, then up-left.
-  const taken: [number, number][] = labelled.map((l) => [l.place.lon, l.place.lat]);
+  // A marker on a labelled place's dot, or on another marker, steps diagonally off it, to the
+  // side with most room from every other dot and marker: a fixed side put Idlib city's air
+  // strike against Binnish's dot, where it read as a strike on Binnish.
+  const screen = view ?? projection(camera, 1, 1);
+  const taken: { at: [number, number]; shown: [number, number] }[] = labelled.map(({ place }) => ({
+    at: [place.lon, place.lat],
+    shown: screen.project(place.lon, place.lat),
+  }));
   // Markers beyond the map's edges are left out, so the key never explains a symbol nobody can see.
   const inView = ({ lon, lat }: Located) => {
     if (!view || !options.viewport) return true;
@@ -189,10 +203,13 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     return x >= 0 && y >= 0 && x <= options.viewport.width && y <= options.viewport.height;
   };
   const markers = located.filter(inView).map(({ lon, lat, ...mark }) => {
-    const overlapping = taken.filter(([x, y]) => Math.abs(x - lon) < 1e-4 && Math.abs(y - lat) < 1e-4).length;
-    taken.push([lon, lat]);
-    const side = overlapping % 2 === 1 ? 1 : -1;
-    const offset: [number, number] = overlapping ? [side * CLEAR, -CLEAR * Math.ceil(overlapping / 2)] : [0, 0];
+    const [x, y] = screen.project(lon, lat);
+    const onTaken = taken.some(({ at }) => Math.abs(at[0] - lon) < 1e-4 && Math.abs(at[1] - lat) < 1e-4);
+    // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
+    const elsewhere = taken.filter(({ shown }) => Math.hypot(shown[0] - x, shown[1] - y) > 0.5);
+    const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(({ shown }) => Math.hypot(x + dx - shown[0], y + dy - shown[1])));
+    const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
+    taken.push({ at: [lon, lat], shown: [x + offset[0], y + offset[1]] });
     return { ...mark, offset };
   });
 
