@@ -65,8 +65,7 @@ export default defineConfig({
       },
     },
     experimental: {
-      renderBuiltUrl: (_filename, { hostType }) =>
-        hostType === 'js' || hostType === 'css' ? { relative: true } : undefined,
+      renderBuiltUrl: (_filename, { hostType }) => (hostType === 'js' || hostType === 'css' ? { relative: true } : undefined),
     },
   },
 });

@@ -14,7 +14,20 @@ const BROWSER_BOUNDARY = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'test-reports/', 'tests/artifacts/', 'bench/tmp/', 'tmp/', '.builds/', 'public/embed/loader.js'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'test-reports/',
+      'tests/artifacts/',
+      'bench/tmp/',
+      'tmp/',
+      '.builds/',
+      'public/embed/loader.js',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -41,7 +54,15 @@ export default ts.config(
     files: ['src/lib/cartography/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...BROWSER_BOUNDARY.patterns, { group: ['@turf/*', 'maplibre-gl'], message: 'The cartography vocabulary is plain data: no Turf, no MapLibre.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...BROWSER_BOUNDARY.patterns,
+            { group: ['@turf/*', 'maplibre-gl'], message: 'The cartography vocabulary is plain data: no Turf, no MapLibre.' },
+          ],
+        },
+      ],
     },
   },
 );

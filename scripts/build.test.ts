@@ -51,7 +51,17 @@ describe('precompress', () => {
     }
     const result = await precompress(dir);
 
-    const compressed = ['index.html', '_astro/app.js', '_astro/worker.mjs', 'a.css', 'story.json', 'data/places.geojson', 'maps/a.svg', 'robots.txt', 'sitemap.xml'];
+    const compressed = [
+      'index.html',
+      '_astro/app.js',
+      '_astro/worker.mjs',
+      'a.css',
+      'story.json',
+      'data/places.geojson',
+      'maps/a.svg',
+      'robots.txt',
+      'sitemap.xml',
+    ];
     for (const path of compressed) {
       expect(brotliDecompressSync(readFileSync(join(dir, `${path}.br`))).toString(), path).toBe(files[path]);
       expect(gunzipSync(readFileSync(join(dir, `${path}.gz`))).toString(), path).toBe(files[path]);
@@ -72,7 +82,10 @@ describe('validateInputs', () => {
       mkdirSync(story, { recursive: true });
       const saraqeb = readFileSync(join(ROOT, 'src/content/story/03-saraqeb.md'), 'utf8');
       // No alt, an unknown field, a layer that does not exist; and a file whose frontmatter is not YAML.
-      const broken = saraqeb.replace(/^alt: >-\n(?: {2}.*\n)+/m, '').replace(/^order: 3$/m, 'order: 3\ncolour: red').replace('layers: [control, taken, idlib, posts]', 'layers: [control, nowhere, idlib, posts]');
+      const broken = saraqeb
+        .replace(/^alt: >-\n(?: {2}.*\n)+/m, '')
+        .replace(/^order: 3$/m, 'order: 3\ncolour: red')
+        .replace('layers: [control, taken, idlib, posts]', 'layers: [control, nowhere, idlib, posts]');
       expect(broken).not.toBe(saraqeb);
       writeFileSync(join(story, '03-saraqeb.md'), broken);
       writeFileSync(join(story, '04-bad.md'), '---\ntitle: [unclosed\n---\nText.\n');

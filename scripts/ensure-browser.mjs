@@ -82,7 +82,10 @@ function run(command, args) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (result.status === 0) return { ok: true };
-  const said = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const said = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { ok: false, why: result.error?.message ?? said.find((l) => /error|fail|unable/i.test(l)) ?? said.at(-1) };
 }
 

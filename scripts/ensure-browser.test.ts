@@ -55,9 +55,7 @@ describe('ensureBrowser', () => {
     const { path, line } = ensureBrowser({ ...m, isRoot: true });
     expect(path).toBe('/usr/bin/chromium');
     expect(m.ran).toEqual(['npx playwright install chromium', 'apt-get update', 'apt-get install -y chromium']);
-    expect(line).toBe(
-      "Browser: none found and npx playwright install chromium failed (npx: no network), so installed Debian's: /usr/bin/chromium.",
-    );
+    expect(line).toBe("Browser: none found and npx playwright install chromium failed (npx: no network), so installed Debian's: /usr/bin/chromium.");
   });
 
   it('does not install the package when apt-get update fails, and says so', () => {

@@ -95,11 +95,33 @@ describe('scripts/serve.mjs', () => {
     const { port, stop } = await start();
     try {
       const hostile = [
-        '/%', '/100%', '/%c0', '/%c0%af', '/%E0%A4%A', '/%%32%65', '/%00', '/index.html%00.js', '/a%zz',
-        '/../secret.txt', '/../../secret.txt', '/..%2fsecret.txt', '/..%2Fsecret.txt', '/%2e%2e/secret.txt',
-        '/%2e%2e%2fsecret.txt', '/.%2e/secret.txt', '/_astro/../../secret.txt', '/..\\secret.txt', '/..%5csecret.txt',
-        '/%252e%252e/secret.txt', '//secret.txt', '/./../secret.txt', `/${TMP}/secret.txt`, '/%c0%ae%c0%ae/secret.txt',
-        `/${'a'.repeat(8_000)}`, `/${'../'.repeat(2_000)}secret.txt`, `/${'a/'.repeat(3_000)}`,
+        '/%',
+        '/100%',
+        '/%c0',
+        '/%c0%af',
+        '/%E0%A4%A',
+        '/%%32%65',
+        '/%00',
+        '/index.html%00.js',
+        '/a%zz',
+        '/../secret.txt',
+        '/../../secret.txt',
+        '/..%2fsecret.txt',
+        '/..%2Fsecret.txt',
+        '/%2e%2e/secret.txt',
+        '/%2e%2e%2fsecret.txt',
+        '/.%2e/secret.txt',
+        '/_astro/../../secret.txt',
+        '/..\\secret.txt',
+        '/..%5csecret.txt',
+        '/%252e%252e/secret.txt',
+        '//secret.txt',
+        '/./../secret.txt',
+        `/${TMP}/secret.txt`,
+        '/%c0%ae%c0%ae/secret.txt',
+        `/${'a'.repeat(8_000)}`,
+        `/${'../'.repeat(2_000)}secret.txt`,
+        `/${'a/'.repeat(3_000)}`,
       ];
       for (const path of hostile) {
         const r = await get(port, path);
@@ -258,7 +280,16 @@ describe('scripts/serve.mjs', () => {
         expect(r.status, from).toBe(301);
         expect(r.headers.location, from).toBe(to);
       }
-      for (const path of ['/', '/index.html', '/story.json', '/news/', '/news/2020/', '/news/2020/idlibx/', '/news/2020/idlib/../idlib/../../secret.txt', '/news/2020/idlib/%']) {
+      for (const path of [
+        '/',
+        '/index.html',
+        '/story.json',
+        '/news/',
+        '/news/2020/',
+        '/news/2020/idlibx/',
+        '/news/2020/idlib/../idlib/../../secret.txt',
+        '/news/2020/idlib/%',
+      ]) {
         const r = await get(port, path);
         expect([400, 404], `${path} → ${r.status}`).toContain(r.status);
       }

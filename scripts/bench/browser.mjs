@@ -222,7 +222,13 @@ export function measureFiles(folder, recorded) {
     const kind = kindOf(file);
     // A bundle that carries MapLibre under another name (the baseline's) is told by its content.
     const big = kind === 'js' && statSync(file).size > 300_000;
-    files.push({ path, kind, maplibre: isMapLibreFile(file, big ? readFileSync(file, 'latin1') : undefined), seenBy: [...from].sort(), sizes: fileSizes(file) });
+    files.push({
+      path,
+      kind,
+      maplibre: isMapLibreFile(file, big ? readFileSync(file, 'latin1') : undefined),
+      seenBy: [...from].sort(),
+      sizes: fileSizes(file),
+    });
   }
   return { files, missing, ...totalsByKind(files) };
 }
@@ -235,7 +241,9 @@ async function readLcp(page) {
     const el = e.element;
     let selector = '';
     for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
-      const part = node.id ? `${node.localName}#${node.id}` : `${node.localName}${node.classList.length ? `.${[...node.classList].slice(0, 2).join('.')}` : ''}`;
+      const part = node.id
+        ? `${node.localName}#${node.id}`
+        : `${node.localName}${node.classList.length ? `.${[...node.classList].slice(0, 2).join('.')}` : ''}`;
       selector = selector ? `${part} > ${selector}` : part;
       if (node.id) break;
     }
@@ -304,7 +312,16 @@ export async function measureDownloads(browser, { server, origin, folder, path, 
     const lcp = await readLcp(page);
     const { files: _, missing: __, ...firstViewTotals } = firstView;
     const at = (ms) => (ms === undefined ? null : Math.round(ms));
-    return { path, map, firstScrollMs: at(times.input), mapReadyMs: at(times.ready), lcp, errors, firstView: { files: firstView.files.length, ...firstViewTotals }, ...measureFiles(folder, rec.seen) };
+    return {
+      path,
+      map,
+      firstScrollMs: at(times.input),
+      mapReadyMs: at(times.ready),
+      lcp,
+      errors,
+      firstView: { files: firstView.files.length, ...firstViewTotals },
+      ...measureFiles(folder, rec.seen),
+    };
   } finally {
     await context.close();
   }
@@ -329,14 +346,19 @@ export async function measureScroll(browser, { label, server, origin, folder, pa
     await firstScroll(page, VIEWPORT);
     const map = await waitForMap(page);
     if (map !== expectMap) {
-      throw new Error(`${label}: <html data-map> is "${map}"${map === 'timeout' ? ` ${MAP_TIMEOUT / 1000} s after the first scroll` : ''}, expected "${expectMap}"${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+      throw new Error(
+        `${label}: <html data-map> is "${map}"${map === 'timeout' ? ` ${MAP_TIMEOUT / 1000} s after the first scroll` : ''}, expected "${expectMap}"${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`,
+      );
     }
     const settledBeforeScroll = await settled(page, rec.count);
     const wake = await page.evaluate((stage) => {
       const b = window.__bench;
       const ready = b.mapStates.find((s) => s.state === 'ready');
       const paint = b.stagePaints.slice().sort((x, y) => x.ms - y.ms)[0];
-      const firstPaint = [paint && { ms: paint.ms, by: `${paint.kind} <${paint.tag}>` }, b.firstStageDraw !== null && { ms: b.firstStageDraw, by: 'WebGL draw' }]
+      const firstPaint = [
+        paint && { ms: paint.ms, by: `${paint.kind} <${paint.tag}>` },
+        b.firstStageDraw !== null && { ms: b.firstStageDraw, by: 'WebGL draw' },
+      ]
         .filter(Boolean)
         .sort((x, y) => x.ms - y.ms)[0];
       return {
@@ -388,7 +410,8 @@ export async function measureScroll(browser, { label, server, origin, folder, pa
       };
     }, t0);
     const metricsAfter = await getMetrics(cdp);
-    if (result.map !== expectMap) throw new Error(`${label}: <html data-map> turned "${result.map}" during the scroll${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+    if (result.map !== expectMap)
+      throw new Error(`${label}: <html data-map> turned "${result.map}" during the scroll${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
     // The heap the page keeps, not the garbage it has yet to collect.
     await withTimeout(cdp.send('HeapProfiler.collectGarbage'), 30_000, 'HeapProfiler.collectGarbage');
     const heap = await getMetrics(cdp);

@@ -25,7 +25,9 @@ describe('a claim and its credit', () => {
 
   it('fail together when a text states the claim and names nobody', () => {
     const found = uncreditedClaims(['The army took the whole road.', 'A monitor said the army held the whole road.', 'Rain fell.'], [monitor]);
-    expect(found.map(describeUncredited)).toEqual(['“The army took the whole road.” states “government forces hold the whole M-5” without crediting a war monitor']);
+    expect(found.map(describeUncredited)).toEqual([
+      '“The army took the whole road.” states “government forces hold the whole M-5” without crediting a war monitor',
+    ]);
   });
 
   it('splits a body into paragraphs, so a credit in another paragraph does not count', () => {
@@ -42,7 +44,11 @@ describe('the claims each section attributes', () => {
 
   it.each(steps)('$file: each is stated in the section', ({ file, data, ...step }) => {
     const texts = textsOf({ file, data, ...step });
-    for (const claim of data.claims) expect(texts.some((t) => statesClaim(claim, t)), `${file}: “${claim.claim}” is listed but not stated`).toBe(true);
+    for (const claim of data.claims)
+      expect(
+        texts.some((t) => statesClaim(claim, t)),
+        `${file}: “${claim.claim}” is listed but not stated`,
+      ).toBe(true);
   });
 
   it.each(steps)('$file: wherever one is stated, its source is named', (step) => {

@@ -15,7 +15,15 @@ function pathData(feature: Feature<Polygon | MultiPolygon>, project: (lon: numbe
   const polygons = (simple.geometry.type === 'Polygon' ? [simple.geometry.coordinates] : simple.geometry.coordinates).map((rings) =>
     rings.filter((ring) => ring.length > 3),
   );
-  const ring = (r: Position[]) => r.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon!, lat!).map((n) => Math.round(n)).join(' ')}`).join('') + 'Z';
+  const ring = (r: Position[]) =>
+    r
+      .map(
+        ([lon, lat], i) =>
+          `${i ? 'L' : 'M'}${project(lon!, lat!)
+            .map((n) => Math.round(n))
+            .join(' ')}`,
+      )
+      .join('') + 'Z';
   return polygons.map((rings) => rings.map(ring).join('')).join('');
 }
 
@@ -30,7 +38,10 @@ export function locatorOutlines(): LocatorOutlines {
   const idlib = dataset('idlib').features[0] as Feature<Polygon | MultiPolygon> | undefined;
   if (!syria || !idlib) throw new Error('locator: Syria or the Idlib outline is missing from the data');
   return {
-    land: countries.filter((f) => f !== syria).map(draw).join(''),
+    land: countries
+      .filter((f) => f !== syria)
+      .map(draw)
+      .join(''),
     syria: draw(syria),
     idlib: draw(idlib),
   };

@@ -29,7 +29,10 @@ export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().
 const fraction = z.number().min(0).max(1);
 export const pathStateSchema = z.strictObject({
   id: z.string().describe('a road or movement id from data/'),
-  drawn: z.tuple([fraction, fraction]).optional().describe('roads only: the fraction drawn as the reader enters the section, and once they are through it (whole if absent)'),
+  drawn: z
+    .tuple([fraction, fraction])
+    .optional()
+    .describe('roads only: the fraction drawn as the reader enters the section, and once they are through it (whole if absent)'),
 });
 
 export const mapStateSchema = z.strictObject({

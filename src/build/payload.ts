@@ -28,7 +28,13 @@ function worldOf(sections: Section[] | undefined): StoryWorld {
     ),
     fronts: data.snapshots.map((s) => ({ id: s.id, date: s.date, heldId: s.heldId, ...(s.takenId ? { takenId: s.takenId } : {}) })),
     areas: dated.map((a) => ({ id: a.id, kind: a.kind, date: a.date })),
-    posts: [...data.posts.values()].map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, ...(p.established ? { established: p.established } : {}), ...(p.encircled ? { encircled: p.encircled } : {}) })),
+    posts: [...data.posts.values()].map((p) => ({
+      id: p.id,
+      lon: p.lon,
+      lat: p.lat,
+      ...(p.established ? { established: p.established } : {}),
+      ...(p.encircled ? { encircled: p.encircled } : {}),
+    })),
     events: [...data.events.values()].map((e) => ({ id: e.id, kind: e.kind, lon: e.lon, lat: e.lat, date: e.date })),
     baseLabels: data.labels.flatMap((l) => l.anchors.map((a, i) => ({ id: `${l.id}-${i}`, zoom: a.zoom }))),
   };

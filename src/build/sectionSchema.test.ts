@@ -39,7 +39,9 @@ describe('sources', () => {
 
   it('take only http: and https: links', () => {
     expect(problem({ sources: [{ ...source, url: 'http://english.almanar.com.lb/937180' }] })).toBeUndefined();
-    expect(problem({ sources: [{ ...source, url: 'javascript:alert(1)' }] })).toBe('sources.0.url: must be an http: or https: address, not "javascript:alert(1)"');
+    expect(problem({ sources: [{ ...source, url: 'javascript:alert(1)' }] })).toBe(
+      'sources.0.url: must be an http: or https: address, not "javascript:alert(1)"',
+    );
     expect(problem({ sources: [{ ...source, url: 'data:text/html,<b>x</b>' }] })).toMatch(/^sources\.0\.url: must be an http: or https: address/);
     expect(problem({ sources: [{ ...source, url: 'ftp://example.org/file' }] })).toMatch(/^sources\.0\.url: must be an http: or https: address/);
   });

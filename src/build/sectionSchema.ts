@@ -43,7 +43,11 @@ const sourceSchema = z
   })
   .superRefine((source, ctx) => {
     if (KINDS_NEEDING_ABOUT.includes(source.kind) && !source.about) {
-      ctx.addIssue({ code: 'custom', path: ['about'], message: `a ${source.kind} source must say whose it is, e.g. "Russian state media", "pro-government Syrian site"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['about'],
+        message: `a ${source.kind} source must say whose it is, e.g. "Russian state media", "pro-government Syrian site"`,
+      });
     }
   });
 
@@ -62,17 +66,20 @@ export type NoteKind = keyof typeof NOTE_KINDS;
 
 const noteSchema = z.strictObject({
   kind: z.enum(Object.keys(NOTE_KINDS) as [NoteKind, ...NoteKind[]]),
-  text: z.string().min(20).describe('plain text shown under the section as an editor\'s note'),
+  text: z.string().min(20).describe("plain text shown under the section as an editor's note"),
 });
 
 /** A case-insensitive regular expression, written as a string in the frontmatter. */
-const pattern = z.string().min(2).superRefine((source, ctx) => {
-  try {
-    new RegExp(source, 'iu');
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-  }
-});
+const pattern = z
+  .string()
+  .min(2)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'iu');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+    }
+  });
 
 /**
  * A claim the section reports on someone's word. `statedAs` are the ways of putting it that
@@ -120,7 +127,8 @@ export const sectionSchema = z
     map.paths.forEach((path, i) => {
       const known = data.paths.get(path.id);
       if (!known) fail(['map', 'paths', i, 'id'], `unknown road or movement "${path.id}"`);
-      else if (known.kind !== 'road' && path.drawn) fail(['map', 'paths', i, 'drawn'], `"${path.id}" is a movement: it reaches as far as the section's date says, not as far as "drawn" says`);
+      else if (known.kind !== 'road' && path.drawn)
+        fail(['map', 'paths', i, 'drawn'], `"${path.id}" is a movement: it reaches as far as the section's date says, not as far as "drawn" says`);
     });
     if (typeof map.date !== 'string' && map.date.start > map.date.end) {
       fail(['map', 'date'], `"start" (${map.date.start}) is after "end" (${map.date.end})`);

@@ -12,9 +12,7 @@ export interface Section {
 /** The story's sections in reading order; the build stops if two share an `order`. */
 export async function getSections(): Promise<Section[]> {
   const entries = await getCollection('story');
-  const sections = entries
-    .map((entry) => ({ slug: entry.id.replace(/^\d+-/, ''), data: entry.data, entry }))
-    .sort((a, b) => a.data.order - b.data.order);
+  const sections = entries.map((entry) => ({ slug: entry.id.replace(/^\d+-/, ''), data: entry.data, entry })).sort((a, b) => a.data.order - b.data.order);
   sections.forEach((section, i) => {
     const other = sections[i - 1];
     if (other && other.data.order === section.data.order) {

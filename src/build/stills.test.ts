@@ -36,10 +36,12 @@ describe.each(sections)('the static map of $file', ({ end }) => {
 
   it('names every place the section lists that lies in view', () => {
     const view = viewport(end.camera, size.width, size.height);
-    const inView = end.places.map((p) => p.id).filter((id) => {
-      const [x, y] = view.project(places.get(id)!.lon, places.get(id)!.lat);
-      return x >= 0 && x <= size.width && y >= 0 && y <= size.height;
-    });
+    const inView = end.places
+      .map((p) => p.id)
+      .filter((id) => {
+        const [x, y] = view.project(places.get(id)!.lon, places.get(id)!.lat);
+        return x >= 0 && x <= size.width && y >= 0 && y <= size.height;
+      });
     expect(inView.length).toBeGreaterThan(0);
     const missing = inView.filter((id) => !svg.includes(`>${places.get(id)!.name}</text>`));
     expect(missing).toEqual([]);

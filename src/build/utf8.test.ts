@@ -5,8 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, utf8Only, utf8Problem } from './utf8.ts';
 
-const bytes = (...parts: (string | number[])[]) =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('firstInvalidUtf8', () => {
   it('accepts UTF-8, including a BOM, multi-byte letters and a real U+FFFD', () => {
@@ -51,7 +50,12 @@ describe('utf8Only (the story collection’s loader)', () => {
   it('stops before the inner loader when a section is not UTF-8, naming every bad file', async () => {
     folder({ '01-a.md': bytes('ok'), '02-b.md': bytes('x', [0xff]), '03-c.md': bytes('\n\n', [0x93], 'quoted', [0x94]) });
     const { loader, calls } = inner();
-    const error = await utf8Only(loader, dir).load(context).then(() => undefined, (e: Error) => e);
+    const error = await utf8Only(loader, dir)
+      .load(context)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error?.message).toMatch(/02-b\.md: not UTF-8: byte 0xFF at offset 1 \(line 1, column 2\)/);
     expect(error?.message).toMatch(/03-c\.md: not UTF-8: byte 0x93 at offset 2 \(line 3, column 1\)/);
     expect(error?.message).not.toMatch(/01-a\.md/);

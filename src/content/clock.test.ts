@@ -112,7 +112,8 @@ describe('the clock on sourced days', () => {
         const front = world.fronts.filter((f) => happens(f.date) <= time).at(-1) ?? world.fronts[0]!;
         const at = slicePath(path, reachAt(path.schedule!, time)).head?.at as [number, number] | undefined;
         const ground = data.areas.get(front.heldId)!.geometry as Polygon | MultiPolygon;
-        if (at && booleanPointInPolygon(at, ground)) problems.push(`${path.id} on ${new Date(time * 86_400_000).toISOString().slice(0, 13)}h, front of ${front.date}`);
+        if (at && booleanPointInPolygon(at, ground))
+          problems.push(`${path.id} on ${new Date(time * 86_400_000).toISOString().slice(0, 13)}h, front of ${front.date}`);
       }
     }
     expect(problems.slice(0, 10), `${problems.length} moments`).toEqual([]);
@@ -122,7 +123,11 @@ describe('the clock on sourced days', () => {
     // From 24 December to 28 January the front south-east of Maarat al-Numan stands still: once the
     // arrow reaches it, so does the arrow.
     const path = world.paths['gov-advance']!;
-    const held = [reachAt(path.schedule!, dayStart('2020-01-05')), reachAt(path.schedule!, dayStart('2020-01-15')), reachAt(path.schedule!, happens('2020-01-28') - 0.01)];
+    const held = [
+      reachAt(path.schedule!, dayStart('2020-01-05')),
+      reachAt(path.schedule!, dayStart('2020-01-15')),
+      reachAt(path.schedule!, happens('2020-01-28') - 0.01),
+    ];
     expect(new Set(held).size).toBe(1);
     expect(held[0]).toBeGreaterThanOrEqual(alongAt('gov-advance', 'jarjanaz'));
     expect(held[0]).toBeLessThan(alongAt('gov-advance', 'maarat-al-numan'));

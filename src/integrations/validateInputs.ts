@@ -7,8 +7,7 @@ import type { z } from 'astro/zod';
 import { catalog, DataError } from '../build/data/catalog.ts';
 import { sectionSchema } from '../build/sectionSchema.ts';
 
-const fieldName = (path: PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+const fieldName = (path: PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 
 /** One story file's schema issues as `<file>: field "<field>": <reason>`. */
 export function storyProblems(label: string, issues: z.core.$ZodIssue[]): string[] {
@@ -40,7 +39,9 @@ export function validateInputs({ storyDir }: { storyDir: string }): AstroIntegra
         const root = fileURLToPath(config.root);
         const dir = join(root, storyDir);
         const problems: string[] = [];
-        for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+        for (const name of readdirSync(dir)
+          .filter((n) => n.endsWith('.md'))
+          .sort()) {
           const label = relative(root, join(dir, name)).split(sep).join('/');
           let frontmatter: Record<string, unknown>;
           try {

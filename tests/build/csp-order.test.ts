@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cspFirstInHead } from '../../src/integrations/cspFirst.ts';
 
 const DIST = process.env.DIST ?? 'dist';
-const CSP = '<meta http-equiv="content-security-policy" content="default-src \'self\'; script-src \'self\' \'sha256-x\'">';
+const CSP = "<meta http-equiv=\"content-security-policy\" content=\"default-src 'self'; script-src 'self' 'sha256-x'\">";
 
 describe('cspFirstInHead', () => {
   it('moves the policy to the top of <head>, after the charset', () => {
@@ -41,9 +41,16 @@ describe.runIf(existsSync(join(DIST, 'index.html')))(`the built pages (${DIST}/)
       const html = readFileSync(page, 'utf8');
       const head = html.slice(html.indexOf('<head>') + '<head>'.length, html.indexOf('</head>'));
       const tags = [...head.matchAll(/<([a-z]+)\b([^>]*)>/gi)].map(([, name, attrs]) =>
-        /http-equiv="content-security-policy"/i.test(attrs!) ? 'csp' : name!.toLowerCase() === 'meta' && /^\s*charset=/i.test(attrs!) ? 'charset' : name!.toLowerCase(),
+        /http-equiv="content-security-policy"/i.test(attrs!)
+          ? 'csp'
+          : name!.toLowerCase() === 'meta' && /^\s*charset=/i.test(attrs!)
+            ? 'charset'
+            : name!.toLowerCase(),
       );
-      expect(tags.filter((t) => t === 'csp'), `${page}: one policy`).toHaveLength(1);
+      expect(
+        tags.filter((t) => t === 'csp'),
+        `${page}: one policy`,
+      ).toHaveLength(1);
       expect(tags.slice(0, 2), `${page}: the head begins ${tags.slice(0, 4).join(', ')}`).toEqual(['charset', 'csp']);
       expect(html.indexOf('<script'), `${page}: a script before the <head>`).toBeGreaterThan(html.indexOf('<head>'));
     }

@@ -104,11 +104,15 @@ describe.runIf(built)(`built embeds and share cards (${DIST}/)`, () => {
     const visit = (file: string) => {
       if (staticJs.has(file)) return;
       staticJs.add(file);
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(join(file, '..', m[1]!));
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+        visit(join(file, '..', m[1]!));
     };
     entries.forEach(visit);
     const names = [...staticJs].map((f) => f.split('/').pop()!);
-    expect(names.filter((n) => /maplibre/i.test(n)), `statically loaded: ${names.join(', ')}`).toEqual([]);
+    expect(
+      names.filter((n) => /maplibre/i.test(n)),
+      `statically loaded: ${names.join(', ')}`,
+    ).toEqual([]);
     const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
     const js = [...staticJs].reduce((sum, f) => sum + gz(readFileSync(f)), 0);
     const total = gz(html) + js;

@@ -48,7 +48,10 @@ describe.runIf(built)(`editor's notes and source labels in the built pages (${DI
   for (const step of steps) {
     it(`${step.slug}: its notes under its text, on the story page and in its embed`, () => {
       const embed = readFileSync(join(DIST, 'embed', step.slug, 'index.html'), 'utf8');
-      for (const [page, html] of [['story', sectionOf(step.slug)], ['embed', embed]] as const) {
+      for (const [page, html] of [
+        ['story', sectionOf(step.slug)],
+        ['embed', embed],
+      ] as const) {
         const notes = element(html, 'class="notes"');
         if (step.data.notes.length === 0) {
           expect(notes, `${page}: no empty notes block`).toBeUndefined();

@@ -23,7 +23,14 @@ describe.runIf(built)(`oEmbed files (${DIST}/)`, () => {
       const link = oembedLink(readFileSync(fileOf(pageUrl), 'utf8'), pageUrl);
       expect(link).toBe(`${pageUrl}oembed.json`);
       const json = JSON.parse(readFileSync(fileOf(link!), 'utf8')) as OEmbed & Record<string, unknown>;
-      expect(json).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'The fight for the M-5', width: 600, thumbnail_width: 1200, thumbnail_height: 630 });
+      expect(json).toMatchObject({
+        version: '1.0',
+        type: 'rich',
+        provider_name: 'The fight for the M-5',
+        width: 600,
+        thumbnail_width: 1200,
+        thumbnail_height: 630,
+      });
       expect(json.title).toContain(section.data.title);
       expect(json.height).toBeGreaterThan(400);
       const html = absoluteHtml(json.html, link!);

@@ -87,9 +87,11 @@ test('a skip link, first in the tab order, jumps past the map to the story text'
 test('real headings: one h1, then an h2 for every section in story order, no skipped levels', async ({ page }) => {
   await page.goto('./');
   await waitForMap(page);
-  const headings = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) =>
-    hs.filter((h) => !h.closest('[aria-hidden="true"]')).map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').trim() })),
-  );
+  const headings = await page
+    .locator('h1, h2, h3, h4, h5, h6')
+    .evaluateAll((hs) =>
+      hs.filter((h) => !h.closest('[aria-hidden="true"]')).map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').trim() })),
+    );
   expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
   expect(headings[0]!.level).toBe(1);
   for (let i = 1; i < headings.length; i++) {
@@ -172,7 +174,10 @@ test('text on the stage meets AA contrast whatever map pixel lies beneath it', a
   const busiest = [...story].sort((a, b) => b.map.layers.length + b.map.paths.length - (a.map.layers.length + a.map.paths.length))[0]!;
   await page.goto(`./#${busiest.slug}`);
   await waitForMap(page);
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 812 },
+  ]) {
     await page.setViewportSize(viewport);
     await rendered(page.locator('html'));
     const failures = await page.locator('.stage').evaluate((stage) => {
@@ -183,7 +188,9 @@ test('text on the stage meets AA contrast whatever map pixel lies beneath it', a
       };
       const over = (top: RGBA, bottom: RGBA): RGBA => [0, 1, 2].map((i) => top[i]! * top[3] + bottom[i]! * (1 - top[3])).concat(1) as RGBA;
       const luminance = ([r, g, b]: RGBA) =>
-        [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        [r, g, b]
+          .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
       const ratio = (a: RGBA, b: RGBA) => {
         const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
         return (l1! + 0.05) / (l2! + 0.05);
@@ -192,7 +199,12 @@ test('text on the stage meets AA contrast whatever map pixel lies beneath it', a
       const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node.parentElement!;
-        if (!node.textContent!.trim() || el.closest('.sr-only, [aria-hidden="true"]') || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        if (
+          !node.textContent!.trim() ||
+          el.closest('.sr-only, [aria-hidden="true"]') ||
+          !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+        )
+          continue;
         const layers: RGBA[] = [];
         // The stage's own background counts: the map is one part of it, the text sits beside it.
         for (let e: Element | null = el; e && e !== stage.parentElement; e = e.parentElement) {
@@ -203,7 +215,12 @@ test('text on the stage meets AA contrast whatever map pixel lies beneath it', a
         const size = parseFloat(style.fontSize);
         const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
         const worst = Math.min(
-          ...([[0, 0, 0, 1], [255, 255, 255, 1]] as RGBA[]).map((pixel) => {
+          ...(
+            [
+              [0, 0, 0, 1],
+              [255, 255, 255, 1],
+            ] as RGBA[]
+          ).map((pixel) => {
             const background = layers.reduce((under, layer) => over(layer, under), pixel);
             return ratio(over(parse(style.color), background), background);
           }),

@@ -34,13 +34,16 @@ interface Fit {
 
 async function fit(iframe: Locator): Promise<Fit> {
   const frameHeight = await iframe.evaluate((el) => el.clientHeight);
-  const inside = await iframe.contentFrame().locator('html').evaluate((html) => ({
-    scrollHeight: html.scrollHeight,
-    contentHeight: html.getBoundingClientRect().height,
-    scrollWidth: html.scrollWidth,
-    innerWidth: window.innerWidth,
-    innerHeight: window.innerHeight,
-  }));
+  const inside = await iframe
+    .contentFrame()
+    .locator('html')
+    .evaluate((html) => ({
+      scrollHeight: html.scrollHeight,
+      contentHeight: html.getBoundingClientRect().height,
+      scrollWidth: html.scrollWidth,
+      innerWidth: window.innerWidth,
+      innerHeight: window.innerHeight,
+    }));
   return { frameHeight, ...inside };
 }
 
@@ -51,10 +54,13 @@ async function expectExactHeights(page: Page) {
   for (let i = 0; i < count; i++) {
     const iframe = embeds(page).nth(i);
     await expect
-      .poll(async () => {
-        const f = await fit(iframe);
-        return Math.max(Math.abs(f.frameHeight - f.scrollHeight), Math.abs(f.frameHeight - f.contentHeight));
-      }, { message: `iframe ${i} height matches its content` })
+      .poll(
+        async () => {
+          const f = await fit(iframe);
+          return Math.max(Math.abs(f.frameHeight - f.scrollHeight), Math.abs(f.frameHeight - f.contentHeight));
+        },
+        { message: `iframe ${i} height matches its content` },
+      )
       .toBeLessThanOrEqual(2);
     const f = await fit(iframe);
     expect(f.frameHeight, `iframe ${i} is sized to its content, not left at its default`).toBeGreaterThan(300);
@@ -75,10 +81,13 @@ async function showMap(iframe: Locator) {
 /** A screenshot of an embed's map area, taken from the host page. */
 async function mapShot(page: Page, iframe: Locator): Promise<Buffer> {
   const frame = await iframe.boundingBox();
-  const stage = await iframe.contentFrame().locator('.embed-stage').evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
+  const stage = await iframe
+    .contentFrame()
+    .locator('.embed-stage')
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
   return page.screenshot({ clip: { x: frame!.x + stage.x + 2, y: frame!.y + stage.y + 2, width: stage.width - 4, height: Math.min(stage.height, 700) - 4 } });
 }
 
@@ -107,12 +116,16 @@ for (const mode of ['pym', 'loader'] as const) {
     await expect(embeds(page)).toHaveCount(SECTIONS.length);
     await expectMapsDrawn(page, `${mode} at 1280 px`);
     await expectExactHeights(page);
-    const wide = await embeds(page).first().evaluate((el) => el.clientHeight);
+    const wide = await embeds(page)
+      .first()
+      .evaluate((el) => el.clientHeight);
 
     // The host gets narrower: each frame reflows to one column and reports its new height.
     await page.setViewportSize({ width: 420, height: 800 });
     await expectExactHeights(page);
-    const narrow = await embeds(page).first().evaluate((el) => el.clientHeight);
+    const narrow = await embeds(page)
+      .first()
+      .evaluate((el) => el.clientHeight);
     expect(narrow, 'a narrow frame is taller than a wide one').toBeGreaterThan(wide);
     await expectMapsDrawn(page, `${mode} at 420 px`);
 
@@ -128,7 +141,10 @@ for (const mode of ['pym', 'loader'] as const) {
         () =>
           new Promise<void>((done) => {
             const decoy = document.querySelector<HTMLIFrameElement>('iframe.decoy')!.contentWindow;
-            const from = new Map<unknown, number>([[decoy, 0], [window, 0]]);
+            const from = new Map<unknown, number>([
+              [decoy, 0],
+              [window, 0],
+            ]);
             addEventListener('message', (event) => {
               if (!from.has(event.source)) return;
               from.set(event.source, from.get(event.source)! + 1);
@@ -157,7 +173,10 @@ test('an embed page stands alone: credit, canonical, noindex, poster first, no s
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   await expect(page.locator('.embed-stage .poster img')).toBeHidden();
   await expect(page.locator('.embed-legend li').first()).toBeVisible();
-  expect(requests.filter((p) => /scrollama|storyScroll/i.test(p)), 'no scroll-driven code').toEqual([]);
+  expect(
+    requests.filter((p) => /scrollama|storyScroll/i.test(p)),
+    'no scroll-driven code',
+  ).toEqual([]);
 });
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -272,12 +291,18 @@ test('without JavaScript: the section with its still map, and embed codes from t
 });
 
 test('axe: the journalists’ page and an embed at 320 px have no serious violations', async ({ page }) => {
-  for (const [url, width] of [['embed/', 1280], [`embed/${SECTIONS[1]}/`, 320]] as const) {
+  for (const [url, width] of [
+    ['embed/', 1280],
+    [`embed/${SECTIONS[1]}/`, 320],
+  ] as const) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(url);
     const results = await new AxeBuilder({ page }).exclude('iframe').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), url).toEqual([]);
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      url,
+    ).toEqual([]);
   }
 });
 

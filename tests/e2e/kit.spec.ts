@@ -24,15 +24,26 @@ test.afterAll(async () => {
 });
 
 /** `rgb(r, g, b)` as `#rrggbb`. */
-const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
-const paper = (frame: { locator(s: string): Locator }) => frame.locator('html').evaluate((html) => getComputedStyle(html).backgroundColor).then(hex);
+const hex = (rgb: string) =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+const paper = (frame: { locator(s: string): Locator }) =>
+  frame
+    .locator('html')
+    .evaluate((html) => getComputedStyle(html).backgroundColor)
+    .then(hex);
 
 /** A frame is exactly as tall as its content (within 2 px) once the loader has sized it. */
 async function expectSizedToContent(iframe: Locator) {
   await expect
     .poll(async () => {
       const outer = await iframe.evaluate((el) => el.clientHeight);
-      const inner = await iframe.contentFrame().locator('html').evaluate((html) => html.getBoundingClientRect().height);
+      const inner = await iframe
+        .contentFrame()
+        .locator('html')
+        .evaluate((html) => html.getBoundingClientRect().height);
       return Math.abs(outer - inner);
     })
     .toBeLessThanOrEqual(2);
@@ -124,13 +135,19 @@ test.describe('themes', () => {
   });
 
   test('axe: a dark embed at 320 px and the dark picker have no serious violations, contrast included', async ({ page }) => {
-    for (const [url, width] of [[`embed/${story[5]!.slug}/?theme=dark`, 320], ['embed/?theme=dark', 1280]] as const) {
+    for (const [url, width] of [
+      [`embed/${story[5]!.slug}/?theme=dark`, 320],
+      ['embed/?theme=dark', 1280],
+    ] as const) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       const results = await new AxeBuilder({ page }).exclude('iframe').exclude('.maplibregl-canvas').analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), url).toEqual([]);
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        url,
+      ).toEqual([]);
     }
   });
 
@@ -255,11 +272,16 @@ test.describe("the journalists' picker", () => {
     await expect(page.locator('#dl-videos a')).toHaveCount(0);
     const slug = story[0]!.slug;
     // What `npm run export` writes beside the videos (src/build/export/run.ts).
-    await page.route('**/downloads/index.json', (route) => route.fulfill({ json: { videos: { [slug]: { square: `downloads/${slug}-square.mp4`, vertical: `downloads/${slug}-vertical.mp4` } } } }));
+    await page.route('**/downloads/index.json', (route) =>
+      route.fulfill({ json: { videos: { [slug]: { square: `downloads/${slug}-square.mp4`, vertical: `downloads/${slug}-vertical.mp4` } } } }),
+    );
     await page.reload();
     const links = page.locator('#dl-videos a');
     await expect(links).toHaveCount(2);
-    expect(await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([`/downloads/${slug}-square.mp4`, `/downloads/${slug}-vertical.mp4`]);
+    expect(await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([
+      `/downloads/${slug}-square.mp4`,
+      `/downloads/${slug}-vertical.mp4`,
+    ]);
     await page.locator('.picker-item').nth(1).locator('a').click();
     await expect(page.locator('#dl-videos a')).toHaveCount(0);
   });

@@ -35,7 +35,12 @@ test.describe('the map’s inputs fail', () => {
     { name: 'countries.geojson is missing', url: '**/data/countries.geojson', status: 404, body: 'Not found' },
     { name: 'countries.geojson is not JSON', url: '**/data/countries.geojson', status: 200, body: 'not json' },
     // Valid JSON, but no map can draw it: it must not load as "ready" with a layer silently missing.
-    { name: 'areas.geojson is JSON but not GeoJSON', url: '**/data/areas.geojson', status: 200, body: '{"type":"FeatureCollection","features":[{"type":"Feature"}]}' },
+    {
+      name: 'areas.geojson is JSON but not GeoJSON',
+      url: '**/data/areas.geojson',
+      status: 200,
+      body: '{"type":"FeatureCollection","features":[{"type":"Feature"}]}',
+    },
     { name: 'markers.geojson is the wrong JSON', url: '**/data/markers.geojson', status: 200, body: '{"features": 3}' },
     { name: 'story.json is missing', url: '**/story.json', status: 404, body: 'Not found' },
     { name: 'story.json is not JSON', url: '**/story.json', status: 200, body: 'not json' },
@@ -143,7 +148,12 @@ test('a Content-Security-Policy keeps every fetch on the site, and the map works
   expect(await cspViolations(page), 'CSP violations during load and scroll').toEqual([]);
 
   // The policy is really enforced: a fetch off the site is refused before it leaves the browser.
-  const refused = await page.evaluate(() => fetch('https://example.invalid/track').then(() => false, () => true));
+  const refused = await page.evaluate(() =>
+    fetch('https://example.invalid/track').then(
+      () => false,
+      () => true,
+    ),
+  );
   expect(refused).toBe(true);
   expect(await cspViolations(page)).toEqual([expect.stringContaining('connect-src blocked https://example.invalid/track')]);
   const policyErrors = guard.errors.filter((e) => e.includes('Content Security Policy'));

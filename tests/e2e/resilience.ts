@@ -30,10 +30,13 @@ export async function expectStillMaps(page: Page) {
     await img.scrollIntoViewIfNeeded();
     await expect(img, `${section.slug}: still map`).toBeVisible();
     // Visible to Playwright is not enough: nothing (a stage left behind, say) may cover it.
-    expect(await img.evaluate((i) => {
-      const r = i.getBoundingClientRect();
-      return document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, innerHeight - r.top) / 2) === i;
-    }), `${section.slug}: still map uncovered`).toBe(true);
+    expect(
+      await img.evaluate((i) => {
+        const r = i.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, innerHeight - r.top) / 2) === i;
+      }),
+      `${section.slug}: still map uncovered`,
+    ).toBe(true);
     await expect
       .poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)), { message: `${section.slug}: still map loaded` })
       .toBeGreaterThan(0);
@@ -68,7 +71,9 @@ export async function watchCsp(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
 }
 

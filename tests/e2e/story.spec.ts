@@ -13,7 +13,8 @@ const ARTIFACTS = 'tests/artifacts/sections';
 const drawn = (state: Awaited<ReturnType<typeof settled>>, id: string) => state.paths[id]?.fraction ?? 0;
 
 /** The map's size on the page: what `frame()` fits the section's places into. */
-const mapSize = (page: Page) => page.evaluate(() => ({ width: document.querySelector('.map-area .map')!.clientWidth, height: document.querySelector('.map-area .map')!.clientHeight }));
+const mapSize = (page: Page) =>
+  page.evaluate(() => ({ width: document.querySelector('.map-area .map')!.clientWidth, height: document.querySelector('.map-area .map')!.clientHeight }));
 
 /**
  * What `frame()` says the section ends on, at this map's size, checked against what the live

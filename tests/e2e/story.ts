@@ -42,13 +42,16 @@ export async function settled(page: Page, slug: string): Promise<MapTestState> {
   let state: MapTestState | undefined;
   // Flights draw slowly on a busy machine's software WebGL: allow for it.
   await expect
-    .poll(async () => {
-      state = await mapState(page);
-      const now = JSON.stringify(state);
-      const steady = !!state && state.section === slug && !state.moving && now === last;
-      last = now;
-      return steady;
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        state = await mapState(page);
+        const now = JSON.stringify(state);
+        const steady = !!state && state.section === slug && !state.moving && now === last;
+        last = now;
+        return steady;
+      },
+      { timeout: 60_000 },
+    )
     .toBe(true);
   return state!;
 }

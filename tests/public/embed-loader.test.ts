@@ -42,11 +42,7 @@ interface HostPage {
  * properties the way named elements do (`<img name="querySelectorAll">` makes
  * `document.querySelectorAll` that element).
  */
-function host(
-  frames: FakeFrame[],
-  page: HostPage = {},
-  clobber?: (window: Record<PropertyKey, unknown>, document: Record<string, unknown>) => void,
-) {
+function host(frames: FakeFrame[], page: HostPage = {}, clobber?: (window: Record<PropertyKey, unknown>, document: Record<string, unknown>) => void) {
   const listeners: Record<string, ((event: unknown) => void)[]> = {};
   const elements = frames.map((f) => ({
     ...f,

@@ -78,7 +78,10 @@ interface EncoderPage {
 const body = (req: IncomingMessage) =>
   new Promise<Buffer>((ok, fail) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks))).on('error', fail);
+    req
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => ok(Buffer.concat(chunks)))
+      .on('error', fail);
   });
 
 /** What the local server hands the page, and what it got back. */
@@ -109,7 +112,11 @@ export class MediaBrowser {
       if (url.pathname === '/') send('text/html; charset=utf-8', '<!doctype html><title>encoder</title><script type="module" src="/page.mjs"></script>');
       else if (url.pathname === '/page.mjs') send('text/javascript', PAGE_SCRIPT);
       else if (url.pathname === '/mediabunny.mjs') send('text/javascript', MEDIABUNNY);
-      else if (frame && self.job) self.job.pixels(Number(frame[1])).then((p) => send('application/octet-stream', p), (e: unknown) => (res.writeHead(500), res.end(String(e))));
+      else if (frame && self.job)
+        self.job.pixels(Number(frame[1])).then(
+          (p) => send('application/octet-stream', p),
+          (e: unknown) => (res.writeHead(500), res.end(String(e))),
+        );
       else if (url.pathname === '/input.mp4' && self.input) send('video/mp4', self.input);
       else if (req.method === 'POST' && url.pathname.startsWith('/out/')) {
         void body(req).then((data) => {
@@ -133,7 +140,12 @@ export class MediaBrowser {
   async encode(job: VideoJob): Promise<Buffer> {
     this.exchange.job = job;
     this.exchange.received.delete('video.mp4');
-    await this.page.evaluate((job) => (window as unknown as EncoderPage).encodeVideo(job), { width: job.width, height: job.height, fps: job.fps, frames: job.frames });
+    await this.page.evaluate((job) => (window as unknown as EncoderPage).encodeVideo(job), {
+      width: job.width,
+      height: job.height,
+      fps: job.fps,
+      frames: job.frames,
+    });
     this.exchange.job = undefined;
     const file = this.exchange.received.get('video.mp4');
     if (!file) throw new Error('the encoder returned no file');

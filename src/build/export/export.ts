@@ -10,7 +10,14 @@ import { VIDEO, videoFrameSvg, videoPlan, type VideoSection, type VideoTiming } 
 const LOOKAHEAD = 3;
 
 /** A section's video in one format: its frames drawn (`video.ts`), rasterised by resvg, encoded (`encode.ts`). */
-export async function exportVideo(encoder: MediaBrowser, section: VideoSection, world: StoryWorld, data: MapData, format: VideoFormat, timing: VideoTiming = VIDEO): Promise<Buffer> {
+export async function exportVideo(
+  encoder: MediaBrowser,
+  section: VideoSection,
+  world: StoryWorld,
+  data: MapData,
+  format: VideoFormat,
+  timing: VideoTiming = VIDEO,
+): Promise<Buffer> {
   const plan = videoPlan(section, world, format, LIGHT, timing);
   const svgs = plan.times.map((t) => videoFrameSvg(section, world, data, plan, t));
   const { width, height } = VIDEO_FORMATS[format];
@@ -19,7 +26,11 @@ export async function exportVideo(encoder: MediaBrowser, section: VideoSection, 
   const drawn = new Map<string, Promise<Uint8Array>>();
   const draw = (i: number) => {
     const svg = svgs[i];
-    if (svg !== undefined && !drawn.has(svg)) drawn.set(svg, render(svg, { background: LIGHT.paper }).then((image) => image.pixels));
+    if (svg !== undefined && !drawn.has(svg))
+      drawn.set(
+        svg,
+        render(svg, { background: LIGHT.paper }).then((image) => image.pixels),
+      );
   };
   return encoder.encode({
     width,
@@ -51,5 +62,11 @@ export async function videoInfo(mp4: Uint8Array): Promise<VideoInfo> {
   const track = await input.getPrimaryVideoTrack();
   if (!track) throw new Error('no video track');
   const stats = await track.computePacketStats();
-  return { codec: await track.getCodec(), width: await track.getCodedWidth(), height: await track.getCodedHeight(), frames: stats.packetCount, seconds: await track.computeDuration() };
+  return {
+    codec: await track.getCodec(),
+    width: await track.getCodedWidth(),
+    height: await track.getCodedHeight(),
+    frames: stats.packetCount,
+    seconds: await track.computeDuration(),
+  };
 }

@@ -17,9 +17,18 @@ import { VIDEO } from './video.ts';
  * `--out <folder>` (default `dist/downloads`), `--fps 30`.
  */
 export async function main(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string' }, formats: { type: 'string' }, out: { type: 'string', default: join(process.env.DIST ?? 'dist', 'downloads') }, fps: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: 'string' },
+      formats: { type: 'string' },
+      out: { type: 'string', default: join(process.env.DIST ?? 'dist', 'downloads') },
+      fps: { type: 'string' },
+    },
+  });
   const out = values.out!;
-  if (out.startsWith(process.env.DIST ?? 'dist') && !existsSync(join(process.env.DIST ?? 'dist', 'index.html'))) throw new Error('No built site: run `npm run build` first.');
+  if (out.startsWith(process.env.DIST ?? 'dist') && !existsSync(join(process.env.DIST ?? 'dist', 'index.html')))
+    throw new Error('No built site: run `npm run build` first.');
   const only = values.only?.split(',').filter(Boolean);
   const formats = (values.formats?.split(',') ?? Object.keys(VIDEO_FORMATS)) as VideoFormat[];
   for (const f of formats) if (!(f in VIDEO_FORMATS)) throw new Error(`--formats: unknown format "${f}" (${Object.keys(VIDEO_FORMATS).join(', ')})`);
@@ -29,7 +38,9 @@ export async function main(argv: string[]) {
 
   mkdirSync(out, { recursive: true });
   const manifestFile = join(out, 'index.json');
-  const manifest: DownloadsManifest = existsSync(manifestFile) ? { ...emptyManifest(), ...(JSON.parse(readFileSync(manifestFile, 'utf8')) as DownloadsManifest) } : emptyManifest();
+  const manifest: DownloadsManifest = existsSync(manifestFile)
+    ? { ...emptyManifest(), ...(JSON.parse(readFileSync(manifestFile, 'utf8')) as DownloadsManifest) }
+    : emptyManifest();
   const world = storyWorld();
   const data = mapData();
   const started = performance.now();
@@ -45,7 +56,9 @@ export async function main(argv: string[]) {
         const info = await videoInfo(mp4);
         (manifest.videos[s.slug] ??= {})[format] = `downloads/${name}`;
         writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-        console.log(`${join(out, name)}: ${info.width}×${info.height}, ${info.frames} frames, ${info.seconds.toFixed(1)} s, ${(mp4.length / 1024).toFixed(0)} KB, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        console.log(
+          `${join(out, name)}: ${info.width}×${info.height}, ${info.frames} frames, ${info.seconds.toFixed(1)} s, ${(mp4.length / 1024).toFixed(0)} KB, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
       }
     }
   } finally {

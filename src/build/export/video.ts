@@ -141,7 +141,11 @@ export function videoFrameSvg(section: VideoSection, world: StoryWorld, data: Ma
   const f = videoFrame(section, world, camera, t);
   const map = renderSvg(f, data, { ...L.map, title: section.title, palette: colours, legend: true, fragment: true });
   const { size, lines } = L.title;
-  const titleSvg = lines.map((line, i) => `<text x="${PAD}" y="${(44 + i * size * 1.15).toFixed(1)}" font-size="${size}" font-weight="700" fill="${colours.ink}">${esc(line)}</text>`).join('');
+  const titleSvg = lines
+    .map(
+      (line, i) => `<text x="${PAD}" y="${(44 + i * size * 1.15).toFixed(1)}" font-size="${size}" font-weight="700" fill="${colours.ink}">${esc(line)}</text>`,
+    )
+    .join('');
   const dateY = L.dateY;
   const date = formatDay(f.date);
   const barX = PAD + textWidth(date, 18, true) + 16;
@@ -154,7 +158,9 @@ export function videoFrameSvg(section: VideoSection, world: StoryWorld, data: Ma
     `<text x="${PAD}" y="${dateY.toFixed(1)}" font-size="18" font-weight="700" fill="${colours.ink}">${esc(date)}</text>`,
     timeline(f.date, barX, dateY - 10, L.width - PAD - barX, colours),
     `<svg x="0" y="${L.header}" width="${L.width}" height="${L.height - L.header}" overflow="hidden">${map}</svg>`,
-    L.footer.map((line, i) => `<text x="${PAD}" y="${(footerTop + 6 + i * LINE).toFixed(1)}" font-size="10" fill="${colours.muted}">${esc(line)}</text>`).join(''),
+    L.footer
+      .map((line, i) => `<text x="${PAD}" y="${(footerTop + 6 + i * LINE).toFixed(1)}" font-size="10" fill="${colours.muted}">${esc(line)}</text>`)
+      .join(''),
     '</svg>\n',
   ].join('');
 }

@@ -36,7 +36,18 @@ const PAD = 48;
  * Lines of text from baseline `y` down (or up to baseline `bottom`); returns the markup and the
  * last line's baseline. `wrap` errs wide, so text never overflows the panel.
  */
-function block(text: string, { y, bottom, size, bold = false, fill, maxLines, lineHeight = 1.18 }: { y?: number; bottom?: number; size: number; bold?: boolean; fill: string; maxLines: number; lineHeight?: number }) {
+function block(
+  text: string,
+  {
+    y,
+    bottom,
+    size,
+    bold = false,
+    fill,
+    maxLines,
+    lineHeight = 1.18,
+  }: { y?: number; bottom?: number; size: number; bold?: boolean; fill: string; maxLines: number; lineHeight?: number },
+) {
   let lines = wrap(text, size, PANEL - 2 * PAD);
   if (lines.length > maxLines) {
     lines = lines.slice(0, maxLines);
@@ -44,7 +55,10 @@ function block(text: string, { y, bottom, size, bold = false, fill, maxLines, li
   }
   const top = y ?? bottom! - (lines.length - 1) * size * lineHeight;
   const svg = lines
-    .map((line, i) => `<text x="${PAD}" y="${Math.round(top + i * size * lineHeight)}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}">${esc(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${PAD}" y="${Math.round(top + i * size * lineHeight)}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}">${esc(line)}</text>`,
+    )
     .join('');
   return { svg, next: top + (lines.length - 1) * size * lineHeight };
 }

@@ -128,9 +128,7 @@ export function articleJsonLd(page: SharePage, base: string | undefined = siteBa
       datePublished: SOURCE_ARTICLE.datePublished,
       author: SOURCE_ARTICLE.authors.map(person),
     },
-    ...(page.section
-      ? { isPartOf: { '@type': 'NewsArticle', headline: STORY.title, url: url('/') } }
-      : {}),
+    ...(page.section ? { isPartOf: { '@type': 'NewsArticle', headline: STORY.title, url: url('/') } } : {}),
   };
 }
 

@@ -141,7 +141,8 @@ describe('share images', () => {
   it('has a dark version, drawn in the dark palette', async () => {
     const end = endFrame(readStory()[0]!.map, storyWorld());
     const text = { kicker: 'Kicker', title: 'A title', subtitle: 'Dates', credit: 'Credit' };
-    const hex = (p: Uint8Array, x: number, y: number, width: number) => `#${[0, 1, 2].map((c) => p[(y * width + x) * 4 + c]!.toString(16).padStart(2, '0')).join('')}`;
+    const hex = (p: Uint8Array, x: number, y: number, width: number) =>
+      `#${[0, 1, 2].map((c) => p[(y * width + x) * 4 + c]!.toString(16).padStart(2, '0')).join('')}`;
     const dark = (await render(cardSvg(end, text, mapData(), DARK), { background: DARK.paper })).pixels;
     const light = (await render(cardSvg(end, text, mapData()))).pixels;
     expect(hex(dark, 5, 600, 1200)).toBe(DARK.paper);

@@ -35,7 +35,14 @@ function show(item: HTMLLIElement) {
   const title = item.dataset.frameTitle ?? '';
   area.value =
     view === 'still'
-      ? stillCode({ image: url(stillPngPath(slug)), link: url(`/#${slug}`), title: item.dataset.title ?? '', alt: item.dataset.alt ?? '', width: STILL_MAP.width, height: Number(item.dataset.stillHeight) })
+      ? stillCode({
+          image: url(stillPngPath(slug)),
+          link: url(`/#${slug}`),
+          title: item.dataset.title ?? '',
+          alt: item.dataset.alt ?? '',
+          width: STILL_MAP.width,
+          height: Number(item.dataset.stillHeight),
+        })
       : embedCode({ src: url(embedPath(slug)) + query, loader: url(LOADER_PATH), title, height: heights[view] ?? DEFAULT_HEIGHT });
   byId('option-note').textContent =
     view === 'still'
@@ -59,7 +66,10 @@ function show(item: HTMLLIElement) {
     list.replaceChildren(
       'Social videos: ',
       ...made.flatMap((format, i) => {
-        const a = Object.assign(document.createElement('a'), { href: url(videoPath(slug, format)), textContent: `${format} ${VIDEO_FORMATS[format].width} × ${VIDEO_FORMATS[format].height} (MP4)` });
+        const a = Object.assign(document.createElement('a'), {
+          href: url(videoPath(slug, format)),
+          textContent: `${format} ${VIDEO_FORMATS[format].width} × ${VIDEO_FORMATS[format].height} (MP4)`,
+        });
         a.setAttribute('download', '');
         return i ? [', ', a] : [a];
       }),

@@ -32,7 +32,6 @@ const MARKERS: Record<MarkerState, Entry> = {
   'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
 };
 
-
 /**
  * Exactly what is on the map in this frame, in the key's own order: roads and arrows drawn so
  * far, areas, then symbols, so the legend never names an absent thing. Dated things say which
@@ -55,9 +54,11 @@ export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
     entries.push(entry('front-line', { label: `Front line, ${formatDay(frame.front.date, 'short')}`, swatch: 'line', colour: 'frontLine', schematic: true }));
   }
   const showing = (kind: string) => frame.areas.some((a) => a.kind === kind);
-  if (showing('taken')) entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec', swatch: 'hatch', colour: 'government', schematic: true }));
+  if (showing('taken'))
+    entries.push(entry('taken', { label: 'Taken by government forces since 1 Dec', swatch: 'hatch', colour: 'government', schematic: true }));
   if (showing('contested')) entries.push(entry('contested', { label: 'Contested, 11 Feb', swatch: 'area', colour: 'contested', schematic: true }));
-  if (showing('front')) entries.push(entry('front', { label: 'Rebel attacks reported, 11 Feb (approximate)', swatch: 'area', colour: 'front', schematic: true }));
+  if (showing('front'))
+    entries.push(entry('front', { label: 'Rebel attacks reported, 11 Feb (approximate)', swatch: 'area', colour: 'front', schematic: true }));
   if (showing('strikes')) entries.push(entry('strikes', { label: 'Air strikes reported somewhere here', swatch: 'area', colour: 'strikes', schematic: true }));
   if (has('border')) entries.push(entry('border', { label: 'Syria–Turkey border', swatch: 'border', colour: 'border', schematic: false }));
   if (has('idlib')) entries.push(entry('idlib', { label: 'Idlib province', swatch: 'outline', colour: 'idlib', schematic: false }));

@@ -104,7 +104,21 @@ function displayAttributes(search: string): Record<string, string> {
 }
 
 describe('the theme and view from the address', () => {
-  const cases = ['', '?theme=dark', '?theme=light', '?theme=auto', '?theme=purple', '?theme=', '?xtheme=dark', '?a=1&theme=dark&view=map', '?view=still', '?view=map&theme=auto', '?view=everything', '?theme=dark&theme=light', '?theme=%64ark'];
+  const cases = [
+    '',
+    '?theme=dark',
+    '?theme=light',
+    '?theme=auto',
+    '?theme=purple',
+    '?theme=',
+    '?xtheme=dark',
+    '?a=1&theme=dark&view=map',
+    '?view=still',
+    '?view=map&theme=auto',
+    '?view=everything',
+    '?theme=dark&theme=light',
+    '?theme=%64ark',
+  ];
   it.each(cases)('the inline script and the modules read %j alike', (search) => {
     const attrs = displayAttributes(search);
     const options = embedOptions(search);

@@ -80,7 +80,6 @@ export const LIGHT: Palette = {
   helicopter: '#b3261e',
 };
 
-
 /**
  * The dark map, designed rather than inverted: a deep blue-grey sea under charcoal land, Syria a
  * shade lighter than its neighbours as on the light map, warm light labels with dark halos, and

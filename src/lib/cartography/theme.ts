@@ -29,7 +29,8 @@ export function applyTheme(theme: Theme | undefined, root: HTMLElement = documen
 }
 
 /** Light or dark: `auto` as the system says; no theme at all is light. */
-export const usedTheme = (theme: Theme | undefined, prefersDark: boolean): UsedTheme => (theme === 'auto' ? (prefersDark ? 'dark' : 'light') : (theme ?? 'light'));
+export const usedTheme = (theme: Theme | undefined, prefersDark: boolean): UsedTheme =>
+  theme === 'auto' ? (prefersDark ? 'dark' : 'light') : (theme ?? 'light');
 
 /** The map's colours for a theme: what `startLiveMap({ colours })`, `renderSvg` and the cards take. */
 export const paletteFor = (theme: UsedTheme): Palette => (theme === 'dark' ? DARK : LIGHT);
@@ -42,6 +43,6 @@ export const paletteFor = (theme: UsedTheme): Palette => (theme === 'dark' ? DAR
  * it does not know are ignored, exactly as `themeFromUrl`/`embedOptions` ignore them (`theme.test.ts`).
  */
 export const DISPLAY_SCRIPT =
-  "(function(){var q=location.search,h=document.documentElement,k={theme:/^(light|dark|auto)$/,view:/^(full|map|still)$/},n,m,v;" +
+  '(function(){var q=location.search,h=document.documentElement,k={theme:/^(light|dark|auto)$/,view:/^(full|map|still)$/},n,m,v;' +
   "for(n in k){m=new RegExp('[?&]'+n+'=([^&]*)').exec(q);try{v=m&&decodeURIComponent(m[1].replace(/[+]/g,' '))}catch(e){v=''}" +
   "if(v&&k[n].test(v))h.setAttribute('data-'+n,v)}})();";

@@ -6,7 +6,10 @@ import { DARK_QUERY } from './theme.ts';
  * colours: `--ink`, `--sea`… one per palette entry, kebab-cased (`labelMinor` → `--label-minor`).
  */
 export function cssTokens(palette: Palette, selector = ':root', extra: Record<string, string> = {}): string {
-  const entries = [...Object.entries(palette).map(([name, value]) => [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]), ...Object.entries(extra)];
+  const entries = [
+    ...Object.entries(palette).map(([name, value]) => [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]),
+    ...Object.entries(extra),
+  ];
   return `${selector} {\n${entries.map(([name, value]) => `  ${name}: ${value};`).join('\n')}\n}\n`;
 }
 

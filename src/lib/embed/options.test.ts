@@ -13,7 +13,10 @@ describe('embed options in the address', () => {
   it('writes only what is not a default, and reads back what it wrote', () => {
     expect(embedQuery({ view: 'full', at: 'start' })).toBe('');
     expect(embedQuery({ theme: 'auto', view: 'still', at: 'start' })).toBe('?theme=auto&view=still');
-    for (const options of [{ theme: 'dark', view: 'map', at: 'end' }, { theme: undefined, view: 'still', at: 'start' }] as const) {
+    for (const options of [
+      { theme: 'dark', view: 'map', at: 'end' },
+      { theme: undefined, view: 'still', at: 'start' },
+    ] as const) {
       expect(embedOptions(embedQuery(options))).toEqual(options);
     }
   });
@@ -31,7 +34,14 @@ describe('an embed’s theme', () => {
 
   it('takes only the loader’s theme message', () => {
     expect(themeMessage({ sentinel: 'idlib-embed', type: 'theme', theme: 'dark' })).toBe('dark');
-    for (const other of [{ sentinel: 'idlib-embed', type: 'theme', theme: 'auto' }, { sentinel: 'amp', type: 'theme', theme: 'dark' }, { sentinel: 'idlib-embed', type: 'height', theme: 'dark' }, 'dark', null, 7]) {
+    for (const other of [
+      { sentinel: 'idlib-embed', type: 'theme', theme: 'auto' },
+      { sentinel: 'amp', type: 'theme', theme: 'dark' },
+      { sentinel: 'idlib-embed', type: 'height', theme: 'dark' },
+      'dark',
+      null,
+      7,
+    ]) {
       expect(themeMessage(other)).toBeUndefined();
     }
   });
@@ -39,7 +49,14 @@ describe('an embed’s theme', () => {
 
 describe('the still code', () => {
   it('is an image linking to the story with a caption: no iframe, no script, attributes escaped', () => {
-    const code = stillCode({ image: 'https://s.example/embed/x/still.png', link: 'https://s.example/#x', title: 'A "quoted" & <odd> title', alt: 'A map.', width: 720, height: 800 });
+    const code = stillCode({
+      image: 'https://s.example/embed/x/still.png',
+      link: 'https://s.example/#x',
+      title: 'A "quoted" & <odd> title',
+      alt: 'A map.',
+      width: 720,
+      height: 800,
+    });
     expect(code).not.toMatch(/<iframe|<script/);
     expect(code).toContain('<a href="https://s.example/#x"><img src="https://s.example/embed/x/still.png" alt="A map." width="720" height="800"');
     expect(code).toContain('A &quot;quoted&quot; &amp; &lt;odd&gt; title');

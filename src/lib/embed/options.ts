@@ -24,7 +24,8 @@ export interface EmbedOptions {
 
 export const DEFAULT_OPTIONS: EmbedOptions = { view: 'full', at: 'start' };
 
-const pick = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => ((values as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
+const pick = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+  (values as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 
 /** The options an embed's address asks for; unknown values fall back to the defaults. */
 export function embedOptions(search: string): EmbedOptions {

@@ -82,7 +82,11 @@ describe('embed framing', () => {
 
 describe('embed code', () => {
   it('is an iframe the loader and pym can size, and the loader', () => {
-    const code = embedCode({ src: 'https://site.example/idlib/embed/saraqeb/', loader: 'https://site.example/idlib/embed/loader.js', title: 'Saraqeb, “the crossroads” & <more>' });
+    const code = embedCode({
+      src: 'https://site.example/idlib/embed/saraqeb/',
+      loader: 'https://site.example/idlib/embed/loader.js',
+      title: 'Saraqeb, “the crossroads” & <more>',
+    });
     expect(code).toBe(
       `<iframe src="https://site.example/idlib/embed/saraqeb/" title="Saraqeb, “the crossroads” &amp; &lt;more&gt;" ${EMBED_ATTRIBUTE} width="100%" height="${DEFAULT_HEIGHT}" scrolling="no" frameborder="0" loading="lazy" style="display:block;width:100%;border:0"></iframe>\n` +
         '<script src="https://site.example/idlib/embed/loader.js" async></script>',

@@ -28,7 +28,10 @@ function pymParent(id: string) {
   };
   const el = { offsetWidth: 600, firstChild: null, appendChild() {}, removeChild() {}, getElementsByTagName: () => [iframe] };
   const module = { exports: {} as { Parent: new (id: string, url: string, config: object) => unknown } };
-  const window = { addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] ??= []).push(f), location: { href: 'https://host.example/page' } };
+  const window = {
+    addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] ??= []).push(f),
+    location: { href: 'https://host.example/page' },
+  };
   const context = { module, window };
   runInNewContext(readFileSync('node_modules/pym.js/dist/pym.v1.js', 'utf8'), context);
   Object.assign(context, { document: { getElementById: () => el, createElement: () => iframe, title: 'Host' } });

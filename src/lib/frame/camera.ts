@@ -42,7 +42,13 @@ export function fitCamera(camera: Camera, points: readonly MustShow[], viewport:
       const x = (p.xy[0] - centre[0]) * scale + viewport.width / 2;
       const y = (p.xy[1] - centre[1]) * scale + viewport.height / 2;
       const room = Math.max(x - EDGE, viewport.width - EDGE - x);
-      return x >= EDGE - SLACK && x <= viewport.width - EDGE + SLACK && room + SLACK >= needX(p) - EDGE && y >= needY(p) - SLACK && y <= viewport.height - needY(p) + SLACK;
+      return (
+        x >= EDGE - SLACK &&
+        x <= viewport.width - EDGE + SLACK &&
+        room + SLACK >= needX(p) - EDGE &&
+        y >= needY(p) - SLACK &&
+        y <= viewport.height - needY(p) + SLACK
+      );
     });
   };
   const centre = mercator(camera.center[0], camera.center[1]);

@@ -8,7 +8,14 @@ import { NORTH } from './paths.test.ts';
 const world: StoryWorld = {
   paths: {
     // North from 1 Jan; at its second vertex at noon on 10 Jan; arrived by the end of 20 Jan.
-    north: { ...NORTH, schedule: [[dayStart('2020-01-01'), 0], [dayStart('2020-01-10') + 0.5, NORTH.along[1]!], [dayStart('2020-01-21'), 1]] },
+    north: {
+      ...NORTH,
+      schedule: [
+        [dayStart('2020-01-01'), 0],
+        [dayStart('2020-01-10') + 0.5, NORTH.along[1]!],
+        [dayStart('2020-01-21'), 1],
+      ],
+    },
     road: { ...NORTH, id: 'road', kind: 'road' },
   },
   places: {
@@ -38,10 +45,7 @@ const state: SectionMap = {
   places: ['a', 'b', 'c'],
   highlight: ['c', 'post-new'],
   events: ['blast'],
-  paths: [
-    { id: 'north' },
-    { id: 'road', drawn: [0, 1] },
-  ],
+  paths: [{ id: 'north' }, { id: 'road', drawn: [0, 1] }],
   date: { start: '2020-01-01', end: '2020-01-20' },
 };
 const path = (f: ReturnType<typeof frame>, id: string) => f.paths.find((p) => p.id === id)!;
@@ -78,7 +82,10 @@ describe('frame: the clock', () => {
     expect(path(frame(state, 0, world), 'road').fraction).toBe(0);
   });
   it('shows the front in force on the day, and the ground taken since the first front', () => {
-    expect(frame(state, 0, world).areas).toEqual([{ id: 'held-a', kind: 'control' }, { id: 'front-a', kind: 'front-line' }]);
+    expect(frame(state, 0, world).areas).toEqual([
+      { id: 'held-a', kind: 'control' },
+      { id: 'front-a', kind: 'front-line' },
+    ]);
     const later = frame(state, 1, world).areas;
     expect(later).toContainEqual({ id: 'held-b', kind: 'control' });
     expect(later).toContainEqual({ id: 'taken-b', kind: 'taken' });

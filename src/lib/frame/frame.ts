@@ -1,4 +1,13 @@
-import { AREA_LAYERS, AREA_LAYER_KINDS, LAYER_IDS, type AreaKind, type EventKind, type LayerId, type MarkerState, type PlaceKind } from '../cartography/layers.ts';
+import {
+  AREA_LAYERS,
+  AREA_LAYER_KINDS,
+  LAYER_IDS,
+  type AreaKind,
+  type EventKind,
+  type LayerId,
+  type MarkerState,
+  type PlaceKind,
+} from '../cartography/layers.ts';
 import { CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
@@ -152,7 +161,12 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const fronts = world.fronts.filter((f) => shown(f.date));
   const front = fronts.at(-1) ?? world.fronts[0];
   const areas: AreaMark[] = [
-    ...(front && on('control') ? [{ id: front.heldId, kind: 'control' as const }, { id: front.id, kind: 'front-line' as const }] : []),
+    ...(front && on('control')
+      ? [
+          { id: front.heldId, kind: 'control' as const },
+          { id: front.id, kind: 'front-line' as const },
+        ]
+      : []),
     ...(front?.takenId && on('taken') ? [{ id: front.takenId, kind: 'taken' as const }] : []),
     ...world.areas.filter((a) => areaLayer(a.kind) !== undefined && on(areaLayer(a.kind)!) && shown(a.date)).map(({ id, kind }) => ({ id, kind })),
   ];
@@ -161,7 +175,13 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const located: Located[] = [
     ...(on('posts') ? world.posts : [])
       .filter((p) => shown(p.established))
-      .map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, highlighted: highlight.has(p.id), state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState })),
+      .map((p) => ({
+        id: p.id,
+        lon: p.lon,
+        lat: p.lat,
+        highlighted: highlight.has(p.id),
+        state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState,
+      })),
     // The events the section tells of, as they happen.
     ...world.events
       .filter((e) => state.events.includes(e.id) && shown(e.date))
@@ -228,5 +248,4 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
 }
 
 /** The section as the reader leaves it: what still maps, embeds' posters and share cards show. */
-export const endFrame = (state: SectionMap, world: StoryWorld, options: Omit<FrameOptions, 'reducedMotion'> = {}) =>
-  frame(state, 1, world, options);
+export const endFrame = (state: SectionMap, world: StoryWorld, options: Omit<FrameOptions, 'reducedMotion'> = {}) => frame(state, 1, world, options);

@@ -48,7 +48,11 @@ export function watchPosition(sections: HTMLElement[], offset: () => number, onC
   };
   const scroller = scrollama();
   const setup = () =>
-    scroller.setup({ step: sections, progress: true, offset: offset() as scrollama.DecimalType, threshold: 2 }).onStepEnter(schedule).onStepExit(schedule).onStepProgress(schedule);
+    scroller
+      .setup({ step: sections, progress: true, offset: offset() as scrollama.DecimalType, threshold: 2 })
+      .onStepEnter(schedule)
+      .onStepExit(schedule)
+      .onStepProgress(schedule);
   setup();
   const onResize = () => {
     scroller.destroy();

@@ -70,7 +70,10 @@ function ringPath(ring: Position[], view: View): string {
 }
 
 function linePath(line: Position[], view: View): string {
-  return screenLinePath(line.map(([lon, lat]) => view.project(lon!, lat!)), view);
+  return screenLinePath(
+    line.map(([lon, lat]) => view.project(lon!, lat!)),
+    view,
+  );
 }
 
 /** The path data of a line already in pixels, clipped to the view and simplified. */
@@ -91,7 +94,10 @@ export function geometryPath(geometry: Geometry, view: View): string {
     case 'Polygon':
       return geometry.coordinates.map((ring) => ringPath(ring, view)).join('');
     case 'MultiPolygon':
-      return geometry.coordinates.flat().map((ring) => ringPath(ring, view)).join('');
+      return geometry.coordinates
+        .flat()
+        .map((ring) => ringPath(ring, view))
+        .join('');
     case 'LineString':
       return linePath(geometry.coordinates, view);
     case 'MultiLineString':
@@ -105,9 +111,6 @@ export function geometryPath(geometry: Geometry, view: View): string {
 
 /** The points of a geometry that fall inside the view, in pixels. */
 export function geometryPoints(geometry: Geometry, view: View): [number, number][] {
-  const positions: Position[] =
-    geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'MultiPoint' ? geometry.coordinates : [];
-  return positions
-    .map(([lon, lat]) => view.project(lon!, lat!))
-    .filter(([x, y]) => x >= 0 && x <= view.width && y >= 0 && y <= view.height);
+  const positions: Position[] = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'MultiPoint' ? geometry.coordinates : [];
+  return positions.map(([lon, lat]) => view.project(lon!, lat!)).filter(([x, y]) => x >= 0 && x <= view.width && y >= 0 && y <= view.height);
 }

@@ -7,7 +7,6 @@ export type Rect = [number, number, number, number];
 export const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 const within = (a: Rect, b: Rect) => a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3];
 
-
 export interface LabelRequest {
   id: string;
   /** One or more lines, drawn one under the other. */
@@ -112,10 +111,11 @@ export function placeLabels(requests: LabelRequest[], obstacles: Obstacles, widt
   const hard = [...obstacles.hard];
   const placed: PlacedLabel[] = [];
   for (const request of requests) {
-    const options = positionsFor(request.anchors).map((p) => candidate(request, p)).filter(({ box }) => within(box, view));
+    const options = positionsFor(request.anchors)
+      .map((p) => candidate(request, p))
+      .filter(({ box }) => within(box, view));
     const free = options.filter(({ box }) => !hard.some((t) => overlaps(box, t)));
-    const chosen =
-      free.find(({ box }) => !obstacles.soft.some((s) => crosses(s, box))) ?? free[0] ?? (request.required ? options[0] : undefined);
+    const chosen = free.find(({ box }) => !obstacles.soft.some((s) => crosses(s, box))) ?? free[0] ?? (request.required ? options[0] : undefined);
     if (!chosen) continue;
     placed.push(chosen);
     hard.push(chosen.box);

@@ -14,7 +14,15 @@ const fc = (features: [Record<string, unknown>, Geometry][]): FeatureCollection 
 });
 const box = (w: number, s: number, e: number, n: number): Geometry => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 const places = new Map<string, MapPlace>([
@@ -30,18 +38,45 @@ const data: MapData = {
     [{ id: '792', name: 'Turkey' }, box(26, 36, 44, 42)],
     [{ id: '999', name: 'Far away' }, box(10, 10, 12, 12)],
   ]),
-  borders: fc([[{ kind: 'border' }, { type: 'LineString', coordinates: [[35.5, 36], [42, 36]] }]]),
+  borders: fc([
+    [
+      { kind: 'border' },
+      {
+        type: 'LineString',
+        coordinates: [
+          [35.5, 36],
+          [42, 36],
+        ],
+      },
+    ],
+  ]),
   idlib: fc([[{ id: 'idlib' }, box(36.2, 35.5, 37, 36.2)]]),
   areas: fc([
     [{ id: 'held', kind: 'control' }, box(36.3, 35.6, 36.8, 36)],
     [{ id: 'hit', kind: 'strikes' }, box(36.5, 35.7, 36.6, 35.8)],
   ]),
   markers: fc([
-    [{ id: 'post-1', kind: 'turkish-post', label: 'Post 1' }, { type: 'Point', coordinates: [36.75, 35.95] }],
-    [{ id: 'heli', kind: 'helicopter-down', label: 'Helicopter down' }, { type: 'Point', coordinates: [36.65, 35.85] }],
+    [
+      { id: 'post-1', kind: 'turkish-post', label: 'Post 1' },
+      { type: 'Point', coordinates: [36.75, 35.95] },
+    ],
+    [
+      { id: 'heli', kind: 'helicopter-down', label: 'Helicopter down' },
+      { type: 'Point', coordinates: [36.65, 35.85] },
+    ],
   ]),
-  labels: fc([[{ id: 'label-syria-0', text: 'SYRIA', kind: 'country' }, { type: 'Point', coordinates: [36.9, 35.75] }]]),
-  context: fc([[{ id: 'geonames-1', name: 'Smallville' }, { type: 'Point', coordinates: [36.6, 35.95] }]]),
+  labels: fc([
+    [
+      { id: 'label-syria-0', text: 'SYRIA', kind: 'country' },
+      { type: 'Point', coordinates: [36.9, 35.75] },
+    ],
+  ]),
+  context: fc([
+    [
+      { id: 'geonames-1', name: 'Smallville' },
+      { type: 'Point', coordinates: [36.6, 35.95] },
+    ],
+  ]),
   places,
 };
 
@@ -49,7 +84,11 @@ const advance: PathSamples = {
   id: 'advance',
   kind: 'government',
   label: 'Advance',
-  points: [[36.9, 35.7], [36.85, 35.8], [36.8, 35.9]],
+  points: [
+    [36.9, 35.7],
+    [36.85, 35.8],
+    [36.8, 35.9],
+  ],
   along: [0, 0.5, 1],
   bearings: [338, 338],
   lengthKm: 23,
@@ -72,11 +111,18 @@ const frameOf = ({ layers = [], places = [], highlight = [], events = [], paths 
   camera,
   date: '2020-02-11',
   layers,
-  areas: [...(layers.includes('control') ? [{ id: 'held', kind: 'control' as const }] : []), ...(layers.includes('strikes') ? [{ id: 'hit', kind: 'strikes' as const }] : [])],
+  areas: [
+    ...(layers.includes('control') ? [{ id: 'held', kind: 'control' as const }] : []),
+    ...(layers.includes('strikes') ? [{ id: 'hit', kind: 'strikes' as const }] : []),
+  ],
   front: layers.includes('control') ? { id: 'front', date: '2020-02-11' } : undefined,
-  places: places.map((id) => ({ id, highlighted: highlight.includes(id), anchors: ['left', 'right', 'top', 'bottom'] as const }).valueOf() as Frame['places'][number]),
+  places: places.map(
+    (id) => ({ id, highlighted: highlight.includes(id), anchors: ['left', 'right', 'top', 'bottom'] as const }).valueOf() as Frame['places'][number],
+  ),
   markers: [
-    ...(layers.includes('posts') ? [{ id: 'post-1', state: 'post' as const, highlighted: highlight.includes('post-1'), offset: [0, 0] as [number, number] }] : []),
+    ...(layers.includes('posts')
+      ? [{ id: 'post-1', state: 'post' as const, highlighted: highlight.includes('post-1'), offset: [0, 0] as [number, number] }]
+      : []),
     ...events.map((id) => ({ id, state: 'helicopter-down' as const, highlighted: highlight.includes(id), offset: [0, 0] as [number, number] })),
   ],
   paths,
@@ -115,7 +161,15 @@ describe('renderSvg', () => {
   });
 
   it('stops an arrow short of the dot it ends on', () => {
-    const toEast: PathSamples = { ...advance, points: [[36.7, 35.7], [36.8, 35.8], [36.9, 35.9]], bearings: [39, 39] };
+    const toEast: PathSamples = {
+      ...advance,
+      points: [
+        [36.7, 35.7],
+        [36.8, 35.8],
+        [36.9, 35.9],
+      ],
+      bearings: [39, 39],
+    };
     const svg = draw({ places: ['east'], paths: [slicePath(toEast, 1)] });
     const [, x, y] = svg.match(/translate\(([\d.]+) ([\d.]+)\) rotate\(39\)/) ?? [];
     const dx = (0.2 / 360) * 512 * 2 ** camera.zoom;
@@ -191,7 +245,10 @@ describe('renderSvg', () => {
   });
 
   it('is self-contained: no URL but the SVG namespace', () => {
-    const svg = draw({ layers: ['idlib', 'control', 'strikes', 'posts'], events: ['heli'], places: ['centre'], paths: [slicePath(advance, 1)] }, { legend: true });
+    const svg = draw(
+      { layers: ['idlib', 'control', 'strikes', 'posts'], events: ['heli'], places: ['centre'], paths: [slicePath(advance, 1)] },
+      { legend: true },
+    );
     expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/http|href|<image|@import|@font-face/);
     expect(svg.match(/url\((?!#)/)).toBeNull();
     expect(svg).toContain('* Schematic');

@@ -2,7 +2,23 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { AreaKind, MarkerState, PlaceKind } from '../cartography/layers.ts';
 import { legendFor, type LegendEntry } from '../cartography/legend.ts';
 import { LIGHT, type Palette } from '../cartography/palette.ts';
-import { ARROW, BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, MARKER_SHAPES, PLACE, ROADS, SHIELD, areaDashed, areaFill, markerOutline, roadStyle, textWidth } from '../cartography/symbols.ts';
+import {
+  ARROW,
+  BASE_LABEL,
+  CONTEXT,
+  FONTS,
+  LINES,
+  MARKER,
+  MARKER_SHAPES,
+  PLACE,
+  ROADS,
+  SHIELD,
+  areaDashed,
+  areaFill,
+  markerOutline,
+  roadStyle,
+  textWidth,
+} from '../cartography/symbols.ts';
 import type { Frame } from '../frame/frame.ts';
 import { scaleBar, viewport } from '../frame/mercator.ts';
 import type { PathSlice } from '../frame/paths.ts';
@@ -69,8 +85,7 @@ const attrs = (a: Attrs) =>
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(k, v) : esc(v!)}"`)
     .join('');
-const tag = (name: string, a: Attrs, children?: string) =>
-  children === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${children}</${name}>`;
+const tag = (name: string, a: Attrs, children?: string) => (children === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${children}</${name}>`);
 const dash = (d: readonly number[] | undefined) => d?.join(' ');
 
 /** FNV-1a: a stable id for the clip path and patterns, distinct between maps inlined on one page. */
@@ -107,25 +122,55 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   const hatchId = `hatch-${uid}`;
   const pathOf = (features: Feature[]) => features.map((f) => geometryPath(f.geometry, view)).join('');
   const areaById = new Map(data.areas.features.map((f) => [idOf(f), f]));
-  const areasOf = (kind: AreaKind) => frame.areas.filter((a) => a.kind === kind).map((a) => areaById.get(a.id)).filter((f): f is Feature => !!f);
+  const areasOf = (kind: AreaKind) =>
+    frame.areas
+      .filter((a) => a.kind === kind)
+      .map((a) => areaById.get(a.id))
+      .filter((f): f is Feature => !!f);
 
   /** Polygons filled and outlined, whatever shape an area has. */
   function drawArea(kind: Exclude<AreaKind, 'front-line' | 'taken'>): string {
     const d = pathOf(areasOf(kind));
     if (!d) return '';
     const colour = colours[kind];
-    return tag('path', { d, fill: colour, 'fill-opacity': areaFill(kind), 'fill-rule': 'evenodd', stroke: kind === 'control' ? undefined : colour, 'stroke-width': kind === 'control' ? undefined : LINES.area.width, 'stroke-dasharray': dash(areaDashed(kind) ? LINES.area.dash : undefined), 'stroke-linejoin': 'round' });
+    return tag('path', {
+      d,
+      fill: colour,
+      'fill-opacity': areaFill(kind),
+      'fill-rule': 'evenodd',
+      stroke: kind === 'control' ? undefined : colour,
+      'stroke-width': kind === 'control' ? undefined : LINES.area.width,
+      'stroke-dasharray': dash(areaDashed(kind) ? LINES.area.dash : undefined),
+      'stroke-linejoin': 'round',
+    });
   }
 
   const markerSymbol = (x: number, y: number, state: MarkerState, r: number) => {
     const shape = MARKER_SHAPES[state];
     const ring = shape.ring ? tag('circle', { cx: x, cy: y, r: r + 1, fill: 'none', stroke: colours.frontLine, 'stroke-width': 1.5 }) : '';
-    return ring + tag('path', { d: shape.d, transform: `translate(${px(x)} ${px(y)}) scale(${r})`, fill: colours[shape.fill], stroke: colours[markerOutline(state)], 'stroke-width': Math.round((MARKER.stroke / r) * 1000) / 1000, 'paint-order': 'stroke' });
+    return (
+      ring +
+      tag('path', {
+        d: shape.d,
+        transform: `translate(${px(x)} ${px(y)}) scale(${r})`,
+        fill: colours[shape.fill],
+        stroke: colours[markerOutline(state)],
+        'stroke-width': Math.round((MARKER.stroke / r) * 1000) / 1000,
+        'paint-order': 'stroke',
+      })
+    );
   };
 
   /** The arrow head with its tip at `(x, y)`, pointing along a compass bearing (the map is north up). */
   const arrowHead = (x: number, y: number, bearing: number, colour: string) =>
-    tag('path', { d: ARROW_PATH, fill: colour, stroke: colours.halo, 'stroke-width': ARROW.stroke, 'stroke-linejoin': 'round', transform: `translate(${px(x)} ${px(y)}) rotate(${Math.round(bearing)})` });
+    tag('path', {
+      d: ARROW_PATH,
+      fill: colour,
+      stroke: colours.halo,
+      'stroke-width': ARROW.stroke,
+      'stroke-linejoin': 'round',
+      transform: `translate(${px(x)} ${px(y)}) rotate(${Math.round(bearing)})`,
+    });
 
   /**
    * A road or movement as drawn, with what labels should keep clear of: its line and arrow head.
@@ -154,7 +199,10 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     if (!d && !head) return { svg: '', segments: [], points };
     const widths = road ?? LINES.movement;
     const stroke = { d, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
-    const lines = d ? tag('path', { ...stroke, stroke: colours.halo, 'stroke-width': widths.casing }) + tag('path', { ...stroke, stroke: colour, 'stroke-width': widths.line }) : '';
+    const lines = d
+      ? tag('path', { ...stroke, stroke: colours.halo, 'stroke-width': widths.casing }) +
+        tag('path', { ...stroke, stroke: colour, 'stroke-width': widths.line })
+      : '';
     return { svg: tag('g', { 'data-path': slice.id }, lines + head), segments, points };
   }
 
@@ -182,8 +230,16 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
           const fill = road.colour === 'm5' ? colours.m5 : colours.halo;
           const ink = road.colour === 'm5' ? colours.shieldText : colours.m4;
           out.push(
-            tag('rect', { x: box[0], y: box[1], width: w, height: h, rx: SHIELD.radius, fill, stroke: road.colour === 'm5' ? colours.halo : colours.m4, 'stroke-width': 1.5 }) +
-              tag('text', { x, y: y + SHIELD.size * 0.35, 'text-anchor': 'middle', 'font-size': SHIELD.size, 'font-weight': 700, fill: ink }, road.shield),
+            tag('rect', {
+              x: box[0],
+              y: box[1],
+              width: w,
+              height: h,
+              rx: SHIELD.radius,
+              fill,
+              stroke: road.colour === 'm5' ? colours.halo : colours.m4,
+              'stroke-width': 1.5,
+            }) + tag('text', { x, y: y + SHIELD.size * 0.35, 'text-anchor': 'middle', 'font-size': SHIELD.size, 'font-weight': 700, fill: ink }, road.shield),
           );
           boxes.push(box);
         }
@@ -200,13 +256,28 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
       case 'line': {
         const road = ROADS[entry.key as keyof typeof ROADS];
         const front = entry.key === 'front-line';
-        return tag('path', { d: `M${px(x)},${px(y)}h30`, ...stroke, 'stroke-width': road ? road.line : LINES.front.width, 'stroke-dasharray': front ? dash(LINES.front.dash) : undefined });
+        return tag('path', {
+          d: `M${px(x)},${px(y)}h30`,
+          ...stroke,
+          'stroke-width': road ? road.line : LINES.front.width,
+          'stroke-dasharray': front ? dash(LINES.front.dash) : undefined,
+        });
       }
       case 'arrow':
         return tag('path', { d: `M${px(x)},${px(y)}h18`, ...stroke, 'stroke-width': LINES.movement.line }) + arrowHead(x + 30, y, 90, entry.colour);
       case 'area': {
         const layer = entry.key as 'control' | 'contested' | 'front' | 'strikes';
-        return tag('rect', { x, y: y - 7, width: 30, height: 14, fill: entry.colour, 'fill-opacity': areaFill(layer), stroke: entry.colour, 'stroke-width': LINES.area.width, 'stroke-dasharray': dash(areaDashed(layer) ? LINES.area.dash : undefined) });
+        return tag('rect', {
+          x,
+          y: y - 7,
+          width: 30,
+          height: 14,
+          fill: entry.colour,
+          'fill-opacity': areaFill(layer),
+          stroke: entry.colour,
+          'stroke-width': LINES.area.width,
+          'stroke-dasharray': dash(areaDashed(layer) ? LINES.area.dash : undefined),
+        });
       }
       case 'hatch':
         return tag('rect', { x, y: y - 7, width: 30, height: 14, fill: `url(#${hatchId})`, stroke: entry.colour, 'stroke-width': 0.75 });
@@ -226,7 +297,11 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
       const x = LEGEND.pad + (i % columns) * columnWidth;
       const cy = height + LEGEND.pad + LEGEND.row * Math.floor(i / columns) + 9;
       const label = esc(e.label) + (e.schematic ? ' *' : '');
-      return tag('g', { class: 'legend-entry', 'data-key': e.key }, legendSwatch(e, x, cy) + tag('text', { x: x + LEGEND.swatch + LEGEND.gap, y: cy + 5 }, label));
+      return tag(
+        'g',
+        { class: 'legend-entry', 'data-key': e.key },
+        legendSwatch(e, x, cy) + tag('text', { x: x + LEGEND.swatch + LEGEND.gap, y: cy + 5 }, label),
+      );
     });
     const top = height + LEGEND.pad + LEGEND.row * Math.ceil(entries.length / columns) + 4;
     const notes = keyNotes(entries, credits, width);
@@ -234,7 +309,11 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
       tag('rect', { y: height, width, height: keyBandHeight(entries, width), fill: colours.paper }) +
       tag('path', { d: `M0,${height + 0.5}h${width}`, stroke: colours.rule, 'stroke-width': 1 }) +
       tag('g', { class: 'legend', 'font-size': LEGEND.size, fill: colours.label }, rows.join('')) +
-      tag('g', { class: 'credits', 'font-size': LEGEND.note, fill: colours.labelMinor }, notes.map((line, i) => tag('text', { x: LEGEND.pad, y: top + 12 + i * 16 }, esc(line))).join(''))
+      tag(
+        'g',
+        { class: 'credits', 'font-size': LEGEND.note, fill: colours.labelMinor },
+        notes.map((line, i) => tag('text', { x: LEGEND.pad, y: top + 12 + i * 16 }, esc(line))).join(''),
+      )
     );
   }
 
@@ -255,11 +334,35 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   const borders = pathOf(ofKind(data.borders, 'border'));
   if (borders) map.push(tag('path', { d: borders, fill: 'none', stroke: colours.border, 'stroke-width': LINES.border, 'stroke-linejoin': 'round' }));
   const turkish = frame.layers.includes('border') ? pathOf(ofKind(data.borders, 'turkish-border')) : '';
-  if (turkish) map.push(tag('path', { d: turkish, fill: 'none', stroke: colours.border, 'stroke-width': LINES.turkishBorder, 'stroke-opacity': 0.9, 'stroke-linejoin': 'round' }));
+  if (turkish)
+    map.push(
+      tag('path', { d: turkish, fill: 'none', stroke: colours.border, 'stroke-width': LINES.turkishBorder, 'stroke-opacity': 0.9, 'stroke-linejoin': 'round' }),
+    );
   const idlib = frame.layers.includes('idlib') ? pathOf(data.idlib.features) : '';
-  if (idlib) map.push(tag('path', { d: idlib, fill: 'none', stroke: colours.idlib, 'stroke-width': LINES.idlib.width, 'stroke-dasharray': dash(LINES.idlib.dash), 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  if (idlib)
+    map.push(
+      tag('path', {
+        d: idlib,
+        fill: 'none',
+        stroke: colours.idlib,
+        'stroke-width': LINES.idlib.width,
+        'stroke-dasharray': dash(LINES.idlib.dash),
+        'stroke-linecap': 'round',
+        'stroke-linejoin': 'round',
+      }),
+    );
   const frontLine = pathOf(areasOf('front-line'));
-  if (frontLine) map.push(tag('path', { d: frontLine, fill: 'none', stroke: colours.frontLine, 'stroke-width': LINES.front.width, 'stroke-dasharray': dash(LINES.front.dash), 'stroke-linejoin': 'round' }));
+  if (frontLine)
+    map.push(
+      tag('path', {
+        d: frontLine,
+        fill: 'none',
+        stroke: colours.frontLine,
+        'stroke-width': LINES.front.width,
+        'stroke-dasharray': dash(LINES.front.dash),
+        'stroke-linejoin': 'round',
+      }),
+    );
 
   // Points first, so arrows know what they end on; drawn last, over the lines.
   const spots: Spot[] = [];
@@ -277,7 +380,17 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
       spots.push({ x, y, r: r + 1 });
       const label = prop(f, 'label');
       if (mark.highlighted && typeof label === 'string') {
-        markerLabels.push({ id: mark.id, lines: wrap(label, MARKER.labelSize, MARKER.labelWidth), x, y, radius: r + 2, size: MARKER.labelSize, bold: false, required: false, anchors: ['left', 'right'] });
+        markerLabels.push({
+          id: mark.id,
+          lines: wrap(label, MARKER.labelSize, MARKER.labelWidth),
+          x,
+          y,
+          radius: r + 2,
+          size: MARKER.labelSize,
+          bold: false,
+          required: false,
+          anchors: ['left', 'right'],
+        });
       }
     }
   }
@@ -303,7 +416,10 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     map.push(drawn.svg);
     segments.push(...drawn.segments);
     if (slice.kind === 'road') {
-      const s = shields(slice, drawn.points.map(([x, y]) => [x, y]));
+      const s = shields(
+        slice,
+        drawn.points.map(([x, y]) => [x, y]),
+      );
       shieldSvg.push(s.svg);
       shieldBoxes.push(...s.boxes);
     }
@@ -332,14 +448,43 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     const [x, y] = geometryPoints(f.geometry, view)[0] ?? [-1, -1];
     if (x < 0) return [];
     const kind = String(prop(f, 'kind')) as keyof typeof BASE_LABEL;
-    return [{ id: idOf(f), lines: [String(prop(f, 'text'))], x, y, radius: 0, size: BASE_LABEL[kind] as number, bold: false, required: false, anchors: ['top'] as const }];
+    return [
+      {
+        id: idOf(f),
+        lines: [String(prop(f, 'text'))],
+        x,
+        y,
+        radius: 0,
+        size: BASE_LABEL[kind] as number,
+        bold: false,
+        required: false,
+        anchors: ['top'] as const,
+      },
+    ];
   });
   const contextRequests: (LabelRequest & { at: [number, number] })[] = frame.contextTowns
-    ? data.context.features.flatMap((f) => geometryPoints(f.geometry, view).map(([x, y]) => ({ id: idOf(f), lines: [String(prop(f, 'name'))], x, y, radius: CONTEXT.radius + 1, size: CONTEXT.labelSize, bold: false, required: false, at: [x, y] as [number, number] })))
+    ? data.context.features.flatMap((f) =>
+        geometryPoints(f.geometry, view).map(([x, y]) => ({
+          id: idOf(f),
+          lines: [String(prop(f, 'name'))],
+          x,
+          y,
+          radius: CONTEXT.radius + 1,
+          size: CONTEXT.labelSize,
+          bold: false,
+          required: false,
+          at: [x, y] as [number, number],
+        })),
+      )
     : [];
   const placed = placeLabels([...placeNames, ...markerLabels], { hard, soft: segments }, width, height);
   const afterStory = [...hard, ...placed.map((l) => l.box)];
-  const base = placeLabels(baseRequests.map((r) => ({ ...r, y: r.y - r.size * 0.6 })), { hard: afterStory, soft: [] }, width, height);
+  const base = placeLabels(
+    baseRequests.map((r) => ({ ...r, y: r.y - r.size * 0.6 })),
+    { hard: afterStory, soft: [] },
+    width,
+    height,
+  );
   const context = placeLabels(contextRequests, { hard: [...afterStory, ...base.map((l) => l.box)], soft: segments }, width, height);
   const contextDots = context.map((l) => tag('circle', { cx: l.x, cy: l.y, r: CONTEXT.radius, fill: colours.labelMinor, 'fill-opacity': 0.7 })).join('');
   const labelFill = new Map(markerLabels.map((l) => [l.id, colours.labelMinor]));
@@ -355,7 +500,11 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
         { class: 'scale', 'font-size': FOOTER_SIZE, fill: colours.labelMinor },
         tag('path', { d: `M${px(scaleBox[0])},${px(scaleBox[3] - 8)}v4h${px(scale.px)}v-4`, fill: 'none', stroke: colours.halo, 'stroke-width': 3.5 }) +
           tag('path', { d: `M${px(scaleBox[0])},${px(scaleBox[3] - 8)}v4h${px(scale.px)}v-4`, fill: 'none', stroke: colours.labelMinor, 'stroke-width': 1.2 }) +
-          tag('text', { x: scaleBox[0] + scale.px + 6, y: scaleBox[3] - 3, stroke: colours.halo, 'stroke-width': 3, 'paint-order': 'stroke' }, `${scale.km} km`),
+          tag(
+            'text',
+            { x: scaleBox[0] + scale.px + 6, y: scaleBox[3] - 3, stroke: colours.halo, 'stroke-width': 3, 'paint-order': 'stroke' },
+            `${scale.km} km`,
+          ),
       )
     : '';
   const hatch = tag(
@@ -369,7 +518,11 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
     options.description ? tag('desc', {}, esc(options.description)) : '',
     tag('defs', {}, tag('clipPath', { id: clipId }, tag('rect', { width, height })) + (taken || entries.some((e) => e.swatch === 'hatch') ? hatch : '')),
     tag('g', { 'clip-path': `url(#${clipId})` }, map.join('') + contextDots),
-    tag('g', { class: 'labels', fill: colours.label, stroke: colours.halo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' }, otherLabels + storyLabels),
+    tag(
+      'g',
+      { class: 'labels', fill: colours.label, stroke: colours.halo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+      otherLabels + storyLabels,
+    ),
     legend,
     scaleSvg,
     credits.length
@@ -446,8 +599,15 @@ function drawLabel(label: PlacedLabel, fill?: string, extra: Attrs = {}): string
   const more = rest.map((line) => tag('tspan', { x: label.tx, dy: `${LINE_HEIGHT}em` }, line)).join('');
   return tag(
     'text',
-    { x: label.tx, y: label.ty, 'text-anchor': label.anchor === 'start' ? undefined : label.anchor, 'font-size': label.size, 'font-weight': label.bold ? 700 : undefined, fill, ...extra },
+    {
+      x: label.tx,
+      y: label.ty,
+      'text-anchor': label.anchor === 'start' ? undefined : label.anchor,
+      'font-size': label.size,
+      'font-weight': label.bold ? 700 : undefined,
+      fill,
+      ...extra,
+    },
     first + more,
   );
 }
-

@@ -16,12 +16,16 @@ export const getStaticPaths = (async () => {
   return (await getSections()).map((section) => ({
     params: { slug: section.slug },
     props: {
-      svg: renderSvg(endFrame(section.data.map, world, { viewport: STILL_MAP }), data, { ...STILL_MAP, title: section.data.title, description: section.data.alt, legend: true }),
+      svg: renderSvg(endFrame(section.data.map, world, { viewport: STILL_MAP }), data, {
+        ...STILL_MAP,
+        title: section.data.title,
+        description: section.data.alt,
+        legend: true,
+      }),
     },
   }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(props.svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+export const GET: APIRoute<Props> = ({ props }) => new Response(props.svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

@@ -9,7 +9,8 @@
 /** The attributes of an HTML start tag, by lower-case name. */
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) out[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&');
+  for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g))
+    out[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&');
   return out;
 }
 
@@ -33,7 +34,8 @@ export interface OEmbed {
 }
 
 /** The rich response's html, with `src` and `href` made absolute against the JSON's address. */
-export const absoluteHtml = (html: string, jsonUrl: string) => html.replace(/\b(src|href)="([^"]*)"/g, (_, name: string, value: string) => `${name}="${new URL(value.replace(/&amp;/g, '&'), jsonUrl).href}"`);
+export const absoluteHtml = (html: string, jsonUrl: string) =>
+  html.replace(/\b(src|href)="([^"]*)"/g, (_, name: string, value: string) => `${name}="${new URL(value.replace(/&amp;/g, '&'), jsonUrl).href}"`);
 
 export async function fetchOembed(pasted: string): Promise<{ url: string; json: OEmbed }> {
   const page = await fetch(pasted);

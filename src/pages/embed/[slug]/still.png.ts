@@ -20,7 +20,14 @@ export const getStaticPaths = (async () => {
   const data = mapData();
   return (await getSections()).map((section) => ({
     params: { slug: section.slug },
-    props: { svg: renderSvg(endFrame(section.data.map, world, { viewport: STILL_MAP }), data, { ...STILL_MAP, title: section.data.title, description: section.data.alt, legend: true }) },
+    props: {
+      svg: renderSvg(endFrame(section.data.map, world, { viewport: STILL_MAP }), data, {
+        ...STILL_MAP,
+        title: section.data.title,
+        description: section.data.alt,
+        legend: true,
+      }),
+    },
   }));
 }) satisfies GetStaticPaths;
 
