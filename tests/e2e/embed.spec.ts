@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, distinctColours, rendered } from './fixtures.ts';
+import { test, expect, distinctColours, recordTimelineDates, rendered, timelineDay } from './fixtures.ts';
 import { readStory } from '../support/story.ts';
 import { startHost, type Host } from './host/server.ts';
 
@@ -179,27 +179,18 @@ test('an embed page stands alone: credit, canonical, noindex, poster first, no s
   ).toEqual([]);
 });
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 test('the animation plays once, from the start state to the end state', async ({ page }) => {
   const section = story.find((s) => typeof s.map.date !== 'string')!;
   const { start: from, end: to } = section.map.date as { start: string; end: string };
-  // Every date the timeline shows, recorded in the page as it changes.
-  await page.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
-    new MutationObserver(() => {
-      const text = document.querySelector('.timeline-date time')?.textContent ?? '';
-      if (text && text !== seen.at(-1)) seen.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  const recorded = await recordTimelineDates(page);
   await page.goto(`embed/${section.slug}/`);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   await expect(page.locator('html')).toHaveAttribute('data-play', 'done');
-  const dates = await page.evaluate(() => (window as unknown as { __dates: string[] }).__dates);
+  const dates = await recorded();
   // The end state from the build first (with the still), then the start, then on to the end.
-  expect(dates[0]).toBe(day(to));
-  expect(dates[1], `dates shown: ${dates.join(' → ')}`).toBe(day(from));
-  expect(dates.at(-1)).toBe(day(to));
+  expect(dates[0]).toBe(timelineDay(to));
+  expect(dates[1], `dates shown: ${dates.join(' → ')}`).toBe(timelineDay(from));
+  expect(dates.at(-1)).toBe(timelineDay(to));
   expect(dates.length, `the timeline moved through the days: ${dates.join(' → ')}`).toBeGreaterThan(3);
   // Once: out of view and back, as when a reader scrolls away and returns, it stays at the end.
   // (The page is too short at this width to scroll the map away, so space above pushes it out.)
@@ -223,7 +214,7 @@ test('the animation plays once, from the start state to the end state', async ({
   await seen(true, false);
   await rendered(page.locator('html'));
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
-  expect(await page.evaluate(() => (window as unknown as { __dates: string[] }).__dates)).toEqual(dates);
+  expect(await recorded()).toEqual(dates);
 });
 
 test('under reduced motion the end state shows at once', async ({ page }) => {
@@ -233,7 +224,7 @@ test('under reduced motion the end state shows at once', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
   const to = typeof section.map.date === 'string' ? section.map.date : section.map.date.end;
-  await expect(page.locator('.timeline-date time')).toHaveText(day(to));
+  await expect(page.locator('.timeline-date time')).toHaveText(timelineDay(to));
 });
 
 test('without WebGL the still map stays', async ({ page }) => {

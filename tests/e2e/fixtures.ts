@@ -62,10 +62,11 @@ export async function rendered(root: Locator) {
 }
 
 /**
- * Counts the distinct colours in a PNG by decoding it in the page itself (no image library
- * needed): a blank or single-colour canvas has a handful, a drawn map has hundreds.
+ * The distinct colours and the mean luminance (0–255) of a PNG, decoded in the page itself (no
+ * image library needed): a blank or single-colour canvas has a handful of colours, a drawn map
+ * hundreds; a dark map is dark.
  */
-export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+export async function pngStats(page: Page, png: Buffer): Promise<{ colours: number; luminance: number }> {
   return page.evaluate(async (b64) => {
     const image = new Image();
     image.src = `data:image/png;base64,${b64}`;
@@ -75,7 +76,32 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, image.width, image.height);
     const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+    }
+    return { colours: seen.size, luminance: sum / (data.length / 4) };
   }, png.toString('base64'));
+}
+
+export const distinctColours = async (page: Page, png: Buffer) => (await pngStats(page, png)).colours;
+
+/** A day as the timeline writes it, e.g. "28 Jan 2020". */
+export const timelineDay = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Records, from the first paint, every date the timeline shows as it changes; call before
+ * `goto`. The returned function reads the dates recorded so far.
+ */
+export async function recordTimelineDates(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
+    new MutationObserver(() => {
+      const text = document.querySelector('.timeline-date time')?.textContent ?? '';
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __dates: string[] }).__dates);
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, distinctColours } from './fixtures.ts';
+import { test, expect, pngStats, recordTimelineDates, timelineDay } from './fixtures.ts';
 import { endDate, readStory } from '../support/story.ts';
 import { startHost, type Host } from './host/server.ts';
 import { fetchOembed } from './host/cms.ts';
@@ -73,19 +73,8 @@ test.describe('oEmbed, as a CMS uses it', () => {
       const box = (await inside.locator('.embed-map').boundingBox())!;
       const shot = await page.screenshot({ clip: { x: box.x + 2, y: box.y + 2, width: box.width - 4, height: Math.min(box.height, 600) - 4 } });
       writeFileSync(`${ARTIFACTS}/cms-${scheme}-map.png`, shot);
-      expect(await distinctColours(page, shot), 'the live map draws').toBeGreaterThan(40);
-      const sea = await page.evaluate(async (b64) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${b64}`;
-        await image.decode();
-        const canvas = new OffscreenCanvas(image.width, image.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const d = context.getImageData(0, 0, image.width, image.height).data;
-        let sum = 0;
-        for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-        return sum / (d.length / 4);
-      }, shot.toString('base64'));
+      const { colours, luminance: sea } = await pngStats(page, shot);
+      expect(colours, 'the live map draws').toBeGreaterThan(40);
       if (scheme === 'dark') expect(sea, 'the dark map is dark').toBeLessThan(110);
       else expect(sea, 'the light map is light').toBeGreaterThan(170);
       // Chromium's full-page capture leaves cross-origin frames below the fold blank: make the
@@ -160,7 +149,6 @@ test.describe('themes', () => {
 
 test.describe('variants', () => {
   const section = story.find((s) => typeof s.map.date !== 'string')!;
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   test('?view=map: the map, its key and a one-line caption, none of the text', async ({ page }) => {
     await page.goto(`embed/${section.slug}/?view=map`);
@@ -186,17 +174,11 @@ test.describe('variants', () => {
   });
 
   test('?at=end: the end state from the start, nothing plays', async ({ page }) => {
-    await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
-      new MutationObserver(() => {
-        const text = document.querySelector('.timeline-date time')?.textContent ?? '';
-        if (text && text !== seen.at(-1)) seen.push(text);
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    const dates = await recordTimelineDates(page);
     await page.goto(`embed/${section.slug}/?at=end`);
     await expect(page.locator('html')).toHaveAttribute('data-map', 'ready', { timeout: 60_000 });
     await expect(page.locator('html')).toHaveAttribute('data-play', 'done');
-    expect(await page.evaluate(() => (window as unknown as { __dates: string[] }).__dates)).toEqual([day(endDate(section.map))]);
+    expect(await dates()).toEqual([timelineDay(endDate(section.map))]);
   });
 });
 
