@@ -93,21 +93,21 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
   const timer = setTimeout(() => fail(new Error(`The map did not load within ${LOAD_TIMEOUT_MS / 1000} s`)), Math.max(0, deadline - performance.now()));
   try {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
-    const [{ createMap, onMapFailure, createRenderer }, story, data] = await Promise.all([
+    const [{ createMap, onMapFailure, createRenderer, pathLayers }, story, data] = await Promise.all([
       import('./loadMap.ts'),
       options.story ?? fetchStory(options.root, abort.signal),
       fetchMapData(options.root, abort.signal),
     ]);
     if (failed) throw abort.signal.reason;
     const first = options.firstFrame(story);
-    const created = await createMap(options.container, data, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
+    const created = await createMap(options.container, data, story.paths, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
     if (failed) {
       created.remove();
       throw abort.signal.reason;
     }
     map = created;
     onMapFailure(created, fail);
-    const renderer = createRenderer(created);
+    const renderer = createRenderer(created, pathLayers(story.paths, options.colours));
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
     const render: Renderer = {
       apply: (frame, how) => void (failed || renderer.apply(frame, how)),

@@ -6,11 +6,13 @@ import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.wof
 import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
 import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD } from '../cartography/symbols.ts';
+import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import { ARROW_ICON, HATCH_ICON, MARKER_ICON, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
+export { pathLayers } from './style.ts';
 
 const absolute = (url: string) => new URL(url, import.meta.url).href;
 
@@ -112,18 +114,19 @@ export interface CreateMapOptions {
 }
 
 /**
- * Creates the story's map in `container` and resolves once the style and data have loaded.
+ * Creates the story's map in `container`, with the story's roads and movements (`paths`, from
+ * story.json), and resolves once the style and data have loaded.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
  * removed itself. The caller owns the deadline (`controller.ts`).
  */
-export function createMap(container: HTMLElement, data: MapSources, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
+export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
   setWorkerUrl(absolute(workerUrl));
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(data, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
+        style: buildStyle(data, paths, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
         ...camera,
         // The page scrolls the story; the map never takes the wheel or a swipe from the reader.
         interactive: !!options.interactive,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LIGHT } from '../cartography/palette.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples } from '../frame/paths.ts';
+import { fractionAt, progressOf } from './lineProgress.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
-import { AREA_STYLE, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
+import { AREA_STYLE, HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, pathLayerIds, pathLayers } from './style.ts';
 
 /**
  * A stand-in for MapLibre's map that records every call and keeps the state they leave behind:
@@ -15,6 +17,8 @@ function recordingMap() {
     filters: {} as Record<string, unknown>,
     paint: {} as Record<string, unknown>,
     sources: {} as Record<string, unknown>,
+    /** Layer ids bottom first, as moveLayer leaves them (only the path layers and what sits above them). */
+    order: [...PATHS.flatMap((p) => [p.casing.layer, p.line.layer]), HEADS_LAYER],
     camera: undefined as unknown,
     flights: 0,
   };
@@ -33,6 +37,15 @@ function recordingMap() {
         calls.push(`layout ${layer} ${name}`);
         state.paint[`${layer} ${name}`] = value;
       }
+    },
+    setPaintProperty(layer, name, value) {
+      calls.push(`paint ${layer} ${name}`);
+      state.paint[`${layer} ${name}`] = value;
+    },
+    moveLayer(layer, before) {
+      calls.push(`move ${layer}`);
+      state.order = state.order.filter((l) => l !== layer);
+      state.order.splice(state.order.indexOf(before), 0, layer);
     },
     setFilter(layer, filter) {
       calls.push(`filter ${layer}`);
@@ -55,19 +68,24 @@ function recordingMap() {
   return { map, calls, state, clear: () => calls.splice(0) };
 }
 
+// A bent path whose legs differ in length and latitude, so a fraction along the ground and
+// MapLibre's line-progress (Web Mercator) part ways.
 const advance: PathSamples = {
   id: 'advance',
   kind: 'government',
   label: 'Advance',
   points: [
-    [36.9, 35.7],
+    [36.9, 35.0],
     [36.8, 35.9],
+    [36.5, 36.0],
   ],
-  along: [0, 1],
-  bearings: [338],
-  lengthKm: 23,
+  along: [0, 0.72, 1],
+  bearings: [355, 292],
+  lengthKm: 130,
 };
+const relief: PathSamples = { ...advance, id: 'relief', kind: 'turkish', points: [[36.2, 36.2], [36.6, 35.9]], along: [0, 1], bearings: [135] };
 const road: PathSamples = { ...advance, id: 'm5', kind: 'road' };
+const PATHS = pathLayers({ m5: road, advance, relief }, LIGHT);
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 9, bearing: 0, pitch: 0 };
 const base: Frame = {
   camera,
@@ -93,7 +111,7 @@ type Features = { features: { properties: Record<string, unknown> }[] };
 describe('the live renderer', () => {
   it('draws the first frame whole, jumping to its camera', () => {
     const { map, calls, state } = recordingMap();
-    createRenderer(map).apply(base, { instant: false });
+    createRenderer(map, PATHS).apply(base, { instant: false });
     expect(calls).toContain('jumpTo');
     expect(calls).not.toContain('flyTo');
     expect(state.visibility['control-fill']).toBe('visible');
@@ -110,13 +128,14 @@ describe('the live renderer', () => {
 
   it('touches only what changed, and nothing for the same frame again', () => {
     const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map);
+    const renderer = createRenderer(map, PATHS);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply(structuredClone(base), { instant: false });
     expect(calls).toEqual([]);
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    expect(calls).toEqual(['setData paths', 'setData heads']);
+    // A line that grows moves its cut-off and its arrow head, and sends no line to MapLibre.
+    expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'setData heads']);
     clear();
     renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
     expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
@@ -124,7 +143,7 @@ describe('the live renderer', () => {
 
   it('flies between sections, and cuts when told to', () => {
     const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map);
+    const renderer = createRenderer(map, PATHS);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply({ ...base, camera: { ...camera, zoom: 10 } }, { instant: false });
@@ -151,26 +170,55 @@ describe('the live renderer', () => {
       contextTowns: true,
     };
     const direct = recordingMap();
-    createRenderer(direct.map).apply(base, { instant: true });
+    createRenderer(direct.map, PATHS).apply(base, { instant: true });
     const detour = recordingMap();
-    const renderer = createRenderer(detour.map);
+    const renderer = createRenderer(detour.map, PATHS);
     for (const f of [other, { ...base, layers: [] }, other]) renderer.apply(f, { instant: false });
     renderer.apply(base, { instant: true });
-    const { flights: _a, ...a } = direct.state;
-    const { flights: _b, ...b } = detour.state;
-    expect(b).toEqual(a);
+    // The same picture: what is drawn, and the drawn layers in the same order.
+    const picture = ({ flights: _, order, ...rest }: typeof direct.state) => ({ ...rest, order: order.filter((l) => rest.visibility[l] === 'visible') });
+    expect(picture(detour.state)).toEqual(picture(direct.state));
   });
 
-  it('draws what the frame decided: its paths in its order, arrow heads only where it put them', () => {
+  it('draws each path to where the frame cut it, and tests read the same fraction back', () => {
     const { map, state } = recordingMap();
-    createRenderer(map).apply(base, { instant: true });
-    const lines = (state.sources.paths as Features).features.map((f) => f.properties.id);
-    const heads = (state.sources.heads as Features).features.map((f) => f.properties.id);
-    expect(lines).toEqual(['m5', 'advance']);
-    expect(heads).toEqual(['advance']);
+    const renderer = createRenderer(map, PATHS);
+    for (const fraction of [0.3, 0.72, 0.9, 1]) {
+      const slice = slicePath(advance, fraction);
+      renderer.apply({ ...base, paths: [slicePath(road, 1), slice] }, { instant: true });
+      const [, , colour, cut] = state.paint[`${pathLayerIds('advance').line} line-gradient`] as [string, unknown, string, number];
+      expect(colour).toBe(LIGHT.government);
+      // Drawn up to where the slice ends, measured as MapLibre measures it, never further.
+      expect(cut).toBe(fraction === 1 ? 2 : progressOf(slice.line, advance.points));
+      expect(fractionAt(cut, advance.points, advance.along)).toBeCloseTo(fraction, 6);
+      expect(state.paint[`${pathLayerIds('advance').casing} line-gradient`]).toEqual(['step', ['line-progress'], LIGHT.halo, cut, 'rgba(0,0,0,0)']);
+    }
+    // Ground and Mercator differ on this path: the cut is not the fraction itself.
+    expect(progressOf(slicePath(advance, 0.5).line, advance.points)).not.toBeCloseTo(0.5, 2);
+  });
+
+  it('draws what the frame decided: its paths in its order, arrow heads and shields only where it put them', () => {
+    const { map, state, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, PATHS);
+    renderer.apply(base, { instant: true });
+    const visible = state.order.filter((l) => state.visibility[l] === 'visible');
+    expect(visible).toEqual([pathLayerIds('m5').casing, pathLayerIds('m5').line, pathLayerIds('advance').casing, pathLayerIds('advance').line]);
+    expect(state.visibility[pathLayerIds('relief').line]).toBeUndefined();
+    expect((state.sources.heads as Features).features.map((f) => f.properties.id)).toEqual(['advance']);
+    // Shields follow the drawn part of each road.
+    const shields = state.sources.shields as { features: { properties: { id: string }; geometry: { coordinates: unknown } }[] };
+    expect(shields.features.map((f) => [f.properties.id, f.geometry.coordinates])).toEqual([['m5', slicePath(road, 1).line]]);
+    clear();
+    // Another section lists the movements the other way round: the later one goes on top.
+    renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(relief, 1), slicePath(advance, 0.5)] }, { instant: true });
+    expect(calls.filter((c) => c.startsWith('move'))).not.toEqual([]);
+    const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>];
+    expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([m5.casing, m5.line, reliefs.casing, advances.casing, reliefs.line, advances.line]);
     const undrawn = recordingMap();
-    createRenderer(undrawn.map).apply({ ...base, paths: [slicePath(advance, 0)] }, { instant: true });
-    expect((undrawn.state.sources.paths as Features).features).toEqual([]);
+    createRenderer(undrawn.map, PATHS).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
+    expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();
+    expect(undrawn.state.visibility[pathLayerIds('m5').line]).toBe('visible');
     expect((undrawn.state.sources.heads as Features).features).toEqual([]);
+    expect((undrawn.state.sources.shields as typeof shields).features[0]!.geometry.coordinates).toEqual(slicePath(road, 0.5).line);
   });
 });

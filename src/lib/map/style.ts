@@ -1,8 +1,9 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, LineString, Position } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { ACTORS, AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId } from '../cartography/layers.ts';
+import { AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId, type PathKind } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill } from '../cartography/symbols.ts';
+import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill, roadStyle } from '../cartography/symbols.ts';
+import type { PathSamples } from '../frame/paths.ts';
 
 /** The site's GeoJSON files the map draws (`dist/data/<name>.geojson`), fetched and checked first (`controller.ts`). */
 export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers', 'labels', 'context'] as const;
@@ -29,6 +30,8 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
+/** The arrow heads: the first layer above every path's. */
+export const HEADS_LAYER = 'heads';
 export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
 
 /** Icon names: an arrow head per actor, a marker symbol per state, a shield per road, the hatching. */
@@ -37,29 +40,83 @@ export const MARKER_ICON = (state: string) => `marker-${state}`;
 export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
 
+/**
+ * Each road and movement is drawn by two line layers of its own, its casing and its line, over
+ * its whole length uploaded once (`paths`, with `lineMetrics`). What shows is set by a cut-off on
+ * `line-progress` in its `line-gradient` (`cutGradient`), moved with `setPaintProperty`: a line
+ * that grows on every animation step sends nothing to MapLibre's worker.
+ */
+export interface PathLayer {
+  id: string;
+  kind: PathKind;
+  /** The whole path, as uploaded. */
+  points: Position[];
+  casing: { layer: string; colour: string };
+  line: { layer: string; colour: string };
+  /** Line widths in px. */
+  widths: { casing: number; line: number };
+}
+
+export const pathLayerIds = (id: string) => ({ casing: `path-casing-${id}`, line: `path-line-${id}` });
+
+/** The layers of every path in `paths`, roads first (drawn under movements), each in its colours. */
+export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours: Palette): PathLayer[] {
+  const all = Object.values(paths);
+  return [...all.filter((p) => p.kind === 'road'), ...all.filter((p) => p.kind !== 'road')].map(({ id, kind, points }) => {
+    const road = kind === 'road' ? roadStyle(id) : undefined;
+    return {
+      id,
+      kind,
+      points,
+      casing: { layer: pathLayerIds(id).casing, colour: colours.halo },
+      line: { layer: pathLayerIds(id).line, colour: road ? colours[road.colour] : colours[kind as Exclude<PathKind, 'road'>] },
+      widths: road ? { casing: road.casing, line: road.line } : LINES.movement,
+    };
+  });
+}
+
+const CLEAR = 'rgba(0,0,0,0)';
+/**
+ * A line's colour up to `cut` (its `line-progress`, 0..1) and clear beyond. A `step`, so MapLibre
+ * draws the cut sharp (a finely sampled ramp, nearest texel); at 1 the line shows whole.
+ */
+export const cutGradient = (colour: string, cut: number): ExpressionSpecification => ['step', ['line-progress'], colour, cut >= 1 ? 2 : cut, CLEAR];
+
 const hidden = { visibility: 'none' } as const;
 /** Matches nothing until the renderer says which features to draw. */
 export const NONE: FilterSpecification = ['in', ['get', 'id'], ['literal', []]];
 /** A dash in pixels as MapLibre wants it: in line widths. */
 const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
-const byRoad = <T extends keyof (typeof ROADS)['m5']>(key: T, colours?: Palette) =>
-  ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, colours ? colours[road[key] as keyof Palette] : road[key]]), colours ? colours[ROADS.m4[key] as keyof Palette] : ROADS.m4[key]] as unknown as ExpressionSpecification;
+const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, road.shield]), ROADS.m4.shield] as unknown as ExpressionSpecification;
 
 /**
  * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON, and
  * labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
  * too. Story layers start hidden and filtered to nothing; the renderer shows what each frame
- * decided. The `paths` and `heads` sources start empty and are filled from the frame.
+ * decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
+ * hidden; the `shields` (the drawn part of each road) and `heads` sources start empty and are
+ * filled from the frame.
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
  * markers, then the context towns and the names on areas.
  */
-export function buildStyle(data: MapSources, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
+export function buildStyle(data: MapSources, paths: Readonly<Record<string, PathSamples>>, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
   const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
   const empty = () => source({ type: 'FeatureCollection', features: [] });
-  const movementColour = ['match', ['get', 'kind'], ...ACTORS.flatMap((actor) => [actor, colours[actor]]), colours.road] as unknown as ExpressionSpecification;
-  const isRoad: FilterSpecification = ['==', ['get', 'kind'], 'road'];
-  const isMovement: FilterSpecification = ['!=', ['get', 'kind'], 'road'];
+  const lines = pathLayers(paths, colours);
+  const pathFeatures: FeatureCollection<LineString> = {
+    type: 'FeatureCollection',
+    // `along` (the fraction along the ground at each vertex) lets tests read back how far a line is drawn.
+    features: lines.map(({ id, kind, points }) => ({ type: 'Feature', properties: { id, kind, along: paths[id]!.along }, geometry: { type: 'LineString', coordinates: points } })),
+  };
+  const pathLayer = (id: string, part: PathLayer['casing'], width: number): LayerSpecification => ({
+    id: part.layer,
+    type: 'line',
+    source: 'paths',
+    filter: ['==', ['get', 'id'], id],
+    layout: { ...hidden, 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-width': width, 'line-gradient': cutGradient(part.colour, 0) },
+  });
 
   const areaFillLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
     id,
@@ -84,7 +141,8 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
       ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, source(data[name])])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
-      paths: empty(),
+      paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
+      shields: empty(),
       heads: empty(),
     },
     layers: [
@@ -129,12 +187,13 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         layout: hidden,
         paint: { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) },
       },
-      { id: 'roads-casing', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': byRoad('casing') } },
-      { id: 'roads-line', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byRoad('colour', colours), 'line-width': byRoad('line') } },
-      { id: 'movements-casing', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': LINES.movement.casing } },
-      { id: 'movements-line', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': movementColour, 'line-width': LINES.movement.line } },
+      // Roads' casings, roads, movements' casings, movements: no casing covers another path's line.
+      ...(['road', 'movement'] as const).flatMap((group) => {
+        const mine = lines.filter((l) => (l.kind === 'road') === (group === 'road'));
+        return [...mine.map((l) => pathLayer(l.id, l.casing, l.widths.casing)), ...mine.map((l) => pathLayer(l.id, l.line, l.widths.line))];
+      }),
       {
-        id: 'heads',
+        id: HEADS_LAYER,
         type: 'symbol',
         source: 'heads',
         layout: {
@@ -150,12 +209,11 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
       {
         id: 'road-shields',
         type: 'symbol',
-        source: 'paths',
-        filter: isRoad,
+        source: 'shields',
         layout: {
           'symbol-placement': 'line',
           'symbol-spacing': SHIELD.spacing,
-          'text-field': byRoad('shield'),
+          'text-field': shieldText,
           'text-font': [FONTS.bold],
           'text-size': SHIELD.size,
           'text-rotation-alignment': 'viewport',
