@@ -9,9 +9,6 @@ import type { Camera } from '../story/section.ts';
 import { progressOf } from './lineProgress.ts';
 import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, type PathLayer } from './style.ts';
 
-/** How long a camera flight between sections takes, in ms (cut to 0 under reduced motion). */
-export const FLIGHT_MS = 1400;
-
 /**
  * The part of MapLibre's map the renderer uses: a real map in the browser, a recording stand-in
  * in the unit test (`renderer.test.ts`).
@@ -24,7 +21,7 @@ export interface RenderTarget {
   moveLayer(layer: string, before: string): unknown;
   getSource(id: string): unknown;
   jumpTo(camera: Camera): unknown;
-  flyTo(options: Camera & { duration: number; curve: number; essential: boolean }): unknown;
+  flyTo(options: Camera & { essential: boolean }): unknown;
   /** Fits the canvas to its container again. */
   resize(): unknown;
 }
@@ -93,7 +90,9 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[]) {
     if (!last || !same(last.camera, next.camera)) {
       const { center, zoom, bearing, pitch } = next.camera;
       if (instant || !last) map.jumpTo({ center, zoom, bearing, pitch });
-      else map.flyTo({ center, zoom, bearing, pitch, duration: FLIGHT_MS, curve: 1.2, essential: false });
+      // MapLibre's own flight, as long as the distance asks (the template's too): a short hop is
+      // short. Every frame of a flight is a whole map drawn.
+      else map.flyTo({ center, zoom, bearing, pitch, essential: false });
     }
     last = next;
   }
