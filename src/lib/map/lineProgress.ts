@@ -7,8 +7,8 @@ import type { Position } from 'geojson';
  * line that was uploaded once exactly where the frame's slice ends.
  */
 
-/** A point in Web Mercator, in the units MapLibre's GeoJSON tiler uses (the world is 1 × 1). */
-function mercator([lon, lat]: Position): [number, number] {
+/** A point in Web Mercator, in the units MapLibre's GeoJSON tiler and custom layers use (the world is 1 × 1). */
+export function mercator([lon, lat]: Position): [number, number] {
   const sin = Math.sin((lat! * Math.PI) / 180);
   return [lon! / 360 + 0.5, 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI];
 }

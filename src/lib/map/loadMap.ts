@@ -8,7 +8,8 @@ import type { Palette } from '../cartography/palette.ts';
 import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD } from '../cartography/symbols.ts';
 import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
-import { ARROW_ICON, HATCH_ICON, MARKER_ICON, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
+import { createHeadsLayer, type HeadsLayer } from './headsLayer.ts';
+import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
@@ -35,7 +36,7 @@ function icon(width: number, height: number, draw: (context: CanvasRenderingCont
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
 
-/** The arrow head of the vocabulary, pointing north, as an icon MapLibre rotates by bearing. */
+/** The arrow head of the vocabulary, pointing north, as an icon the heads layer turns by bearing. */
 const arrowImage = (colour: string, halo: string) =>
   icon(ARROW.icon.size, ARROW.icon.size, (c) => {
     c.beginPath();
@@ -115,12 +116,14 @@ export interface CreateMapOptions {
 
 /**
  * Creates the story's map in `container`, with the story's roads and movements (`paths`, from
- * story.json), and resolves once the style and data have loaded.
+ * story.json), and resolves once the style and data have loaded, with the map and its layer of
+ * arrow heads.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
  * removed itself. The caller owns the deadline (`controller.ts`).
  */
-export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
+export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
   setWorkerUrl(absolute(workerUrl));
+  const heads = createHeadsLayer(Object.fromEntries(ACTORS.map((actor) => [actor, arrowImage(options.colours[actor], options.colours.halo)])));
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
@@ -143,13 +146,13 @@ export function createMap(container: HTMLElement, data: MapSources, paths: Reado
     map.once('style.load', () => {
       const colours = options.colours;
       const image = { pixelRatio: RATIO };
-      for (const actor of ACTORS) map.addImage(ARROW_ICON(actor), arrowImage(colours[actor], colours.halo), image);
       for (const state of MARKER_STATES) map.addImage(MARKER_ICON(state), markerImage(state, colours), image);
       for (const [road, fill, stroke] of [['m5', colours.m5, colours.halo], ['m4', colours.halo, colours.m4]] as const) {
         const shield = shieldImage(fill, stroke);
         map.addImage(SHIELD_ICON(road), shield.data, shield.options);
       }
       map.addImage(HATCH_ICON, hatchImage(colours.government), image);
+      map.addLayer(heads, SHIELDS_LAYER);
     });
     const onError = (event: { error: unknown }) => {
       map.off('error', onError);
@@ -158,7 +161,7 @@ export function createMap(container: HTMLElement, data: MapSources, paths: Reado
     };
     map.once('load', () => {
       map.off('error', onError);
-      resolve(map);
+      resolve({ map, heads });
     });
     map.on('error', onError);
   });

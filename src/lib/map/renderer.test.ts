@@ -3,6 +3,7 @@ import { LIGHT } from '../cartography/palette.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples } from '../frame/paths.ts';
 import { fractionAt, progressOf } from './lineProgress.ts';
+import type { Head, HeadsTarget } from './headsLayer.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
 import { AREA_STYLE, HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, pathLayerIds, pathLayers } from './style.ts';
 
@@ -19,8 +20,15 @@ function recordingMap() {
     sources: {} as Record<string, unknown>,
     /** Layer ids bottom first, as moveLayer leaves them (only the path layers and what sits above them). */
     order: [...PATHS.flatMap((p) => [p.casing.layer, p.line.layer]), HEADS_LAYER],
+    heads: [] as readonly Head[],
     camera: undefined as unknown,
     flights: 0,
+  };
+  const heads: HeadsTarget = {
+    set(list) {
+      calls.push('heads');
+      state.heads = structuredClone(list);
+    },
   };
   const source = (id: string) => ({
     setData(data: unknown) {
@@ -65,7 +73,7 @@ function recordingMap() {
       calls.push('resize');
     },
   };
-  return { map, calls, state, clear: () => calls.splice(0) };
+  return { map, heads, calls, state, clear: () => calls.splice(0) };
 }
 
 // A bent path whose legs differ in length and latitude, so a fraction along the ground and
@@ -106,12 +114,10 @@ const base: Frame = {
   contextTowns: false,
 };
 
-type Features = { features: { properties: Record<string, unknown> }[] };
-
 describe('the live renderer', () => {
   it('draws the first frame whole, jumping to its camera', () => {
-    const { map, calls, state } = recordingMap();
-    createRenderer(map, PATHS).apply(base, { instant: false });
+    const { map, heads, calls, state } = recordingMap();
+    createRenderer(map, PATHS, heads).apply(base, { instant: false });
     expect(calls).toContain('jumpTo');
     expect(calls).not.toContain('flyTo');
     expect(state.visibility['control-fill']).toBe('visible');
@@ -127,23 +133,23 @@ describe('the live renderer', () => {
   });
 
   it('touches only what changed, and nothing for the same frame again', () => {
-    const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS);
+    const { map, heads, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, PATHS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply(structuredClone(base), { instant: false });
     expect(calls).toEqual([]);
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
     // A line that grows moves its cut-off and its arrow head, and sends no line to MapLibre.
-    expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'setData heads']);
+    expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'heads']);
     clear();
     renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
     expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
   });
 
   it('flies between sections, and cuts when told to', () => {
-    const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS);
+    const { map, heads, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, PATHS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply({ ...base, camera: { ...camera, zoom: 10 } }, { instant: false });
@@ -170,9 +176,9 @@ describe('the live renderer', () => {
       contextTowns: true,
     };
     const direct = recordingMap();
-    createRenderer(direct.map, PATHS).apply(base, { instant: true });
+    createRenderer(direct.map, PATHS, direct.heads).apply(base, { instant: true });
     const detour = recordingMap();
-    const renderer = createRenderer(detour.map, PATHS);
+    const renderer = createRenderer(detour.map, PATHS, detour.heads);
     for (const f of [other, { ...base, layers: [] }, other]) renderer.apply(f, { instant: false });
     renderer.apply(base, { instant: true });
     // The same picture: what is drawn, and the drawn layers in the same order.
@@ -181,8 +187,8 @@ describe('the live renderer', () => {
   });
 
   it('draws each path to where the frame cut it, and tests read the same fraction back', () => {
-    const { map, state } = recordingMap();
-    const renderer = createRenderer(map, PATHS);
+    const { map, heads, state } = recordingMap();
+    const renderer = createRenderer(map, PATHS, heads);
     for (const fraction of [0.3, 0.72, 0.9, 1]) {
       const slice = slicePath(advance, fraction);
       renderer.apply({ ...base, paths: [slicePath(road, 1), slice] }, { instant: true });
@@ -198,13 +204,15 @@ describe('the live renderer', () => {
   });
 
   it('draws what the frame decided: its paths in its order, arrow heads and shields only where it put them', () => {
-    const { map, state, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS);
+    const { map, heads, state, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, PATHS, heads);
     renderer.apply(base, { instant: true });
     const visible = state.order.filter((l) => state.visibility[l] === 'visible');
     expect(visible).toEqual([pathLayerIds('m5').casing, pathLayerIds('m5').line, pathLayerIds('advance').casing, pathLayerIds('advance').line]);
     expect(state.visibility[pathLayerIds('relief').line]).toBeUndefined();
-    expect((state.sources.heads as Features).features.map((f) => f.properties.id)).toEqual(['advance']);
+    const [head] = state.heads;
+    expect(state.heads.map((h) => h.id)).toEqual(['advance']);
+    expect(head).toEqual({ id: 'advance', kind: 'government', at: slicePath(advance, 0.5).head!.at, bearing: slicePath(advance, 0.5).head!.bearing });
     // Shields follow the drawn part of each road.
     const shields = state.sources.shields as { features: { properties: { id: string }; geometry: { coordinates: unknown } }[] };
     expect(shields.features.map((f) => [f.properties.id, f.geometry.coordinates])).toEqual([['m5', slicePath(road, 1).line]]);
@@ -215,10 +223,10 @@ describe('the live renderer', () => {
     const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>];
     expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([m5.casing, m5.line, reliefs.casing, advances.casing, reliefs.line, advances.line]);
     const undrawn = recordingMap();
-    createRenderer(undrawn.map, PATHS).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
+    createRenderer(undrawn.map, PATHS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
     expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();
     expect(undrawn.state.visibility[pathLayerIds('m5').line]).toBe('visible');
-    expect((undrawn.state.sources.heads as Features).features).toEqual([]);
+    expect(undrawn.state.heads).toEqual([]);
     expect((undrawn.state.sources.shields as typeof shields).features[0]!.geometry.coordinates).toEqual(slicePath(road, 0.5).line);
   });
 });

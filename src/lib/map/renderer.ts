@@ -1,11 +1,12 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
-import type { Feature, LineString, Point } from 'geojson';
+import type { Feature, LineString } from 'geojson';
 import { LAYER_IDS, type AreaKind, type LayerId } from '../cartography/layers.ts';
 import { MARKER, PLACE } from '../cartography/symbols.ts';
 import type { Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
 import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
+import type { Head, HeadsTarget } from './headsLayer.ts';
 import { progressOf } from './lineProgress.ts';
 import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, type PathLayer } from './style.ts';
 
@@ -40,9 +41,10 @@ const anchorOffsets = (anchors: readonly Anchor[], gap: number) =>
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
  * decides nothing itself. Incremental: it compares with the frame it last applied and touches
  * only what changed, so it is cheap on every scroll event, and the picture depends only on the
- * frame, whatever order frames arrive in. `paths` are the style's path layers (`pathLayers`).
+ * frame, whatever order frames arrive in. `paths` are the style's path layers (`pathLayers`),
+ * `heads` its layer of arrow heads.
  */
-export function createRenderer(map: RenderTarget, paths: readonly PathLayer[]) {
+export function createRenderer(map: RenderTarget, paths: readonly PathLayer[], heads: HeadsTarget) {
   let last: Frame | undefined;
   /** The cut-off each shown path is drawn to now (`line-progress`); hidden paths are absent. */
   const cuts = new Map<string, number>();
@@ -100,7 +102,7 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[]) {
   /**
    * Roads and movements: each shown path's layers cut off where the frame's slice ends (a paint
    * property: no geometry goes to MapLibre's worker), stacked in the frame's order; the drawn
-   * part of each road for its shields, and the arrow heads.
+   * part of each road for its shields; the arrow heads (drawn by the map's own frame, no worker).
    */
   function drawPaths(slices: PathSlice[]) {
     const shown = slices.filter((s) => s.line.length >= 2);
@@ -127,13 +129,15 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[]) {
       stack = [...stack.filter((id) => !order.includes(id)), ...order];
     }
     const shields: Feature<LineString>[] = shown.filter((s) => s.kind === 'road').map((s) => ({ type: 'Feature', properties: { id: s.id }, geometry: { type: 'LineString', coordinates: s.line } }));
-    const heads: Feature<Point>[] = shown.flatMap((s) => (s.head ? [{ type: 'Feature', properties: { id: s.id, kind: s.kind, bearing: s.head.bearing }, geometry: { type: 'Point', coordinates: s.head.at } } as const] : []));
-    for (const [id, features, previous] of [['shields', shields, lastShields], ['heads', heads, lastHeads]] as const) {
-      const json = JSON.stringify(features);
-      if (json === previous) continue;
-      (map.getSource(id) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-      if (id === 'shields') lastShields = json;
-      else lastHeads = json;
+    const json = JSON.stringify(shields);
+    if (json !== lastShields) {
+      (map.getSource('shields') as GeoJSONSource).setData({ type: 'FeatureCollection', features: shields });
+      lastShields = json;
+    }
+    const arrows: Head[] = shown.flatMap((s) => (s.head ? [{ id: s.id, kind: s.kind, at: s.head.at, bearing: s.head.bearing }] : []));
+    if (JSON.stringify(arrows) !== lastHeads) {
+      heads.set(arrows);
+      lastHeads = JSON.stringify(arrows);
     }
   }
 

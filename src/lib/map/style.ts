@@ -30,12 +30,12 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
-/** The arrow heads: the first layer above every path's. */
+/** The arrow heads (a custom layer, `headsLayer.ts`): the first layer above every path's, under the shields. */
 export const HEADS_LAYER = 'heads';
+export const SHIELDS_LAYER = 'road-shields';
 export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
 
-/** Icon names: an arrow head per actor, a marker symbol per state, a shield per road, the hatching. */
-export const ARROW_ICON = (actor: string) => `arrow-${actor}`;
+/** Icon names: a marker symbol per state, a shield per road, the hatching. */
 export const MARKER_ICON = (state: string) => `marker-${state}`;
 export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
@@ -95,8 +95,8 @@ const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([i
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
  * too. Story layers start hidden and filtered to nothing; the renderer shows what each frame
  * decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
- * hidden; the `shields` (the drawn part of each road) and `heads` sources start empty and are
- * filled from the frame.
+ * hidden; the `shields` source (the drawn part of each road) starts empty and is filled from the
+ * frame. The arrow heads are a custom layer added under the shields (`headsLayer.ts`).
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
  * markers, then the context towns and the names on areas.
  */
@@ -143,7 +143,6 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
       ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, source(data[name])])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
       paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
       shields: empty(),
-      heads: empty(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
@@ -193,21 +192,7 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
         return [...mine.map((l) => pathLayer(l.id, l.casing, l.widths.casing)), ...mine.map((l) => pathLayer(l.id, l.line, l.widths.line))];
       }),
       {
-        id: HEADS_LAYER,
-        type: 'symbol',
-        source: 'heads',
-        layout: {
-          'icon-image': ['concat', ARROW_ICON(''), ['get', 'kind']],
-          // The arrow's tip, not its middle, sits on the end of the drawn line.
-          'icon-anchor': 'top',
-          'icon-rotate': ['get', 'bearing'],
-          'icon-rotation-alignment': 'map',
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-      },
-      {
-        id: 'road-shields',
+        id: SHIELDS_LAYER,
         type: 'symbol',
         source: 'shields',
         layout: {
