@@ -3,6 +3,7 @@ import type { Frame } from '../frame/frame.ts';
 import { fetchStory, type StoryPayload } from '../story/payload.ts';
 import { showStillMaps } from './fallback.ts';
 import type { MapLibreMap } from './loadMap.ts';
+import { paceRenderer } from './pace.ts';
 import type { Renderer } from './renderer.ts';
 import { MAP_SOURCES, type MapSources } from './style.ts';
 
@@ -100,19 +101,22 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     ]);
     if (failed) throw abort.signal.reason;
     const first = options.firstFrame(story);
-    const created = await createMap(options.container, data, story.paths, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
+    const { map: created, heads } = await createMap(options.container, data, story.paths, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
     if (failed) {
       created.remove();
       throw abort.signal.reason;
     }
     map = created;
     onMapFailure(created, fail);
-    const renderer = createRenderer(created, pathLayers(story.paths, options.colours));
+    const renderer = createRenderer(created, pathLayers(story.paths, options.colours), heads);
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
-    const render: Renderer = {
-      apply: (frame, how) => void (failed || renderer.apply(frame, how)),
-      resize: () => void (failed || renderer.resize()),
-    };
+    const render: Renderer = paceRenderer(
+      {
+        apply: (frame, how) => void (failed || renderer.apply(frame, how)),
+        resize: () => void (failed || renderer.resize()),
+      },
+      created,
+    );
     const observer = new ResizeObserver(() => render.resize());
     observer.observe(options.container);
     created.once('remove', () => observer.disconnect());
