@@ -7,12 +7,13 @@ import { precompressBuild } from './src/integrations/precompress.ts';
 import { relativeUrls } from './src/integrations/relativeUrls.ts';
 import { validateInputs } from './src/integrations/validateInputs.ts';
 import { EARLY_CHECK_SCRIPT } from './src/lib/map/earlyCheck.ts';
-import { LIGHT } from './src/lib/cartography/palette.ts';
-import { cssTokens } from './src/lib/cartography/tokens.ts';
+import { DISPLAY_SCRIPT } from './src/lib/cartography/theme.ts';
+import { themeStylesheet } from './src/lib/cartography/tokens.ts';
 
-// Astro hashes the scripts it bundles; the one inline script it leaves alone is hashed here.
-/** @type {`sha256-${string}`} */
-const earlyCheckHash = `sha256-${createHash('sha256').update(EARLY_CHECK_SCRIPT).digest('base64')}`;
+// Astro hashes the scripts it bundles; the inline scripts it leaves alone are hashed here.
+const scriptHash = (/** @type {string} */ script) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`);
+const earlyCheckHash = scriptHash(EARLY_CHECK_SCRIPT);
+const displayHash = scriptHash(DISPLAY_SCRIPT);
 
 // The built folder must work at `/` and under any sub-path without a rebuild (hosts copy it
 // anywhere), so every URL the site emits is relative: Vite writes asset URLs relative to the
@@ -44,7 +45,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'none'",
       ],
-      scriptDirective: { hashes: [earlyCheckHash] },
+      scriptDirective: { hashes: [earlyCheckHash, displayHash] },
     },
   },
   vite: {
@@ -71,7 +72,7 @@ export default defineConfig({
 });
 
 /**
- * `virtual:tokens.css`: the map's palette as CSS custom properties (src/lib/cartography/tokens.ts),
+ * `virtual:tokens.css`: the map's palettes, light and dark, as CSS custom properties (src/lib/cartography/tokens.ts),
  * so the pages' stylesheets and the map draw with the same colours from one source.
  * @returns {import('vite').Plugin}
  */
@@ -81,6 +82,6 @@ function tokensStylesheet() {
   return {
     name: 'tokens-stylesheet',
     resolveId: (source) => (source === id ? resolved : undefined),
-    load: (source) => (source === resolved ? cssTokens(LIGHT) : undefined),
+    load: (source) => (source === resolved ? themeStylesheet() : undefined),
   };
 }

@@ -29,7 +29,7 @@ export default defineConfig({
   // Generous, because the suite must pass on a loaded machine (SwiftShader draws on the CPU),
   // and free when things go well: tests wait for events, never for the clock.
   timeout: 120_000,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 60_000 },
   reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,

@@ -6,13 +6,14 @@
 // stage and the time from the first scroll to the live map, Lighthouse (mobile and desktop),
 // and the bytes a reader downloads. Also the story's embed, its byte budgets, the same scroll
 // without WebGL, and the project's own per-scroll work in a Node micro-benchmark. Writes
-// bench/results.json and bench/RESULTS.md, with the machine's load average through the run.
+// bench/results.json and bench/RESULTS.md, with the machine's load average through the run; and how long
+// the social-video export (`npm run export`) takes.
 //
 //   npm run bench                       # full run (about half an hour on 2 cores)
 //   npm run bench -- --runs 5           # scroll and Lighthouse runs per page (default 3)
 //   npm run bench -- --dist dist        # measure an existing build instead of building
 //   npm run bench -- --quick            # 1 run each, fewer micro-benchmark calls (not for the record)
-//   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-no-webgl,frame,downloads,budgets
+//   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-no-webgl,frame,export,downloads,budgets
 //   npm run bench -- --keep             # keep bench/tmp/ (the builds) afterwards
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -337,6 +338,17 @@ try {
       { runs: opts.runs, tmp: TMP, noWebgl: opts.skip.has('lighthouse-no-webgl') ? undefined : 'story', loadAverage },
     ),
   );
+
+  // The social videos (`npm run export`): how long the whole export takes, every section in both formats.
+  results.export = await step('export', 4 * 3600_000, async () => {
+    const out = join(TMP, 'downloads');
+    const args = ['scripts/export.mjs', '--out', relative(ROOT, out)];
+    const started = Date.now();
+    const load = os.loadavg()[0];
+    const { stdout } = await run(process.execPath, args, { timeoutMs: 4 * 3600_000 });
+    const videos = stdout.split('\n').filter((line) => /\.mp4: /.test(line));
+    return { command: `node ${args.join(' ')}`, seconds: Math.round((Date.now() - started) / 1000), videos: videos.length, loadAverage: { start: load, end: os.loadavg()[0] }, lines: videos };
+  });
 
   results.frameBench = await step('frame', 300_000, async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--calls', String(opts.calls)], { timeoutMs: 240_000 });

@@ -5,6 +5,8 @@
  * Host-page ids and names can shadow globals (`window.x`) and document's methods
  * (`<img name="querySelectorAll">`): the state lives in this closure, the first copy is found
  * under a Symbol, and document's methods are borrowed from its prototype.
+ * It tells each frame whether the page is light or dark; a frame asking for no theme, or
+ * `auto`, takes the page's (src/lib/embed/theme.ts).
  */
 (function () {
   'use strict';
@@ -15,6 +17,7 @@
   var MAX_HEIGHT = 100000;
   var KEY = typeof Symbol === 'function' ? Symbol['for']('idlib.embedLoader') : null;
   var querySelectorAll = Document.prototype.querySelectorAll;
+  var querySelector = Document.prototype.querySelector;
 
   if (KEY && window[KEY]) {
     window[KEY].scan();
@@ -54,10 +57,46 @@
     if (iframe.getAttribute('height') !== String(px)) iframe.setAttribute('height', String(px));
   }
 
+  var DARK = '(prefers-color-scheme: dark)';
+
+  // The page's scheme where the frame sits: `color-scheme` is inherited by the iframe, else
+  // <meta name="color-scheme">; a page offering both follows the system, as its colours do.
+  function hostTheme(iframe) {
+    var scheme = (window.getComputedStyle && window.getComputedStyle(iframe).getPropertyValue('color-scheme')) || '';
+    var meta = querySelector.call(document, 'meta[name="color-scheme"]');
+    if (!/light|dark/.test(scheme) && meta) scheme = meta.getAttribute('content') || '';
+    if (!/dark/.test(scheme)) return 'light';
+    return !/light/.test(scheme) || (window.matchMedia && window.matchMedia(DARK).matches) ? 'dark' : 'light';
+  }
+
+  function tellTheme(iframe) {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ sentinel: 'idlib-embed', type: 'theme', theme: hostTheme(iframe) }, '*');
+  }
+
+  // Again whenever the system's setting, or the page's own switch (a class, style or attribute
+  // on <html> or <body>, or its meta), may have changed it.
+  function retell() {
+    var found = frames();
+    for (var i = 0; i < found.length; i++) tellTheme(found[i]);
+  }
+  var system = window.matchMedia && window.matchMedia(DARK);
+  if (system && system.addEventListener) system.addEventListener('change', retell);
+  if (typeof MutationObserver === 'function') {
+    var watch = new MutationObserver(retell);
+    var observe = function () {
+      watch.observe(document.documentElement, { attributes: true });
+      if (document.head) watch.observe(document.head, { attributes: true, childList: true, subtree: true });
+      if (document.body) watch.observe(document.body, { attributes: true });
+    };
+    if (document.body) observe();
+    else window.addEventListener('DOMContentLoaded', observe);
+  }
+
   /** Asks the embed for its height, as pym's parent does: a `width` message (the frame's inner width). */
   function ask(iframe) {
     var target = iframe.contentWindow;
     if (!target) return;
+    tellTheme(iframe);
     target.postMessage(['pym', childId(iframe), 'width', String(iframe.clientWidth)].join(DELIMITER), '*');
   }
 

@@ -250,5 +250,11 @@ export function renderMarkdown(r) {
     }
     out.push('', `Map calls over the ${f.calls.toLocaleString('en-GB')} calls: ${Object.entries(f.mapCallsPerSweep).map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`).join(', ')}.`, '');
   }
+  if (r.export) {
+    const e = r.export;
+    out.push('## Video export (`npm run export`)', '');
+    out.push(`Every section's social videos, square and vertical (${e.videos} MP4 files), drawn offline and encoded in headless Chromium: **${e.seconds} s** (\`${e.command}\`), load average ${e.loadAverage.start.toFixed(1)} at the start and ${e.loadAverage.end.toFixed(1)} at the end on this machine.`, '');
+  }
+
   return out.join('\n');
 }

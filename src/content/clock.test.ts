@@ -3,7 +3,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '@build/data/catalog.ts';
 import { storyWorld } from '@build/payload.ts';
-import { dayStart, happens, timeAt } from '@lib/frame/clock.ts';
+import { dayStart, happens, reachAt, timeAt } from '@lib/frame/clock.ts';
+import { slicePath } from '@lib/frame/paths.ts';
 import { ANIMATION_WINDOW, animationTime, frame, type Frame } from '@lib/frame/frame.ts';
 import type { SectionMap } from '@lib/story/section.ts';
 import { readSections } from '../../tests/support/sections.ts';
@@ -31,6 +32,8 @@ function progressAt(state: SectionMap, day: string, hour: number): number {
 }
 const on = (slug: string, day: string, hour = 21) => frame(map(slug), progressAt(map(slug), day, hour), world);
 const head = (f: Frame, id: string) => f.paths.find((p) => p.id === id)?.head?.at as [number, number] | undefined;
+/** How far along a movement (0..1) it passes one of its places. */
+const alongAt = (id: string, placeId: string) => world.paths[id]!.along[data.paths.get(id)!.through.indexOf(placeId)]!;
 const km = (a: [number, number] | undefined, b: [number, number]) => (a ? distance(a, b) : Infinity);
 const held = (f: Frame) => data.areas.get(f.areas.find((a) => a.kind === 'control')!.id)!.geometry as Polygon | MultiPolygon;
 
@@ -38,7 +41,7 @@ describe('the clock on sourced days', () => {
   it('brings the government advance into Maarat al-Numan on 28 January, not before', () => {
     expect(on('the-offensive', '2020-01-27').date).toBe('2020-01-27');
     const before = on('the-offensive', '2020-01-27').paths.find((p) => p.id === 'gov-advance')!;
-    const maarat = world.paths['gov-advance']!.along[1]!;
+    const maarat = alongAt('gov-advance', 'maarat-al-numan');
     expect(before.fraction).toBeLessThan(maarat);
     expect(km(head(on('the-offensive', '2020-01-28'), 'gov-advance'), place('maarat-al-numan'))).toBeLessThan(0.5);
   });
@@ -98,5 +101,31 @@ describe('the clock on sourced days', () => {
       }
     }
     expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('never puts a government arrow head inside ground the map shows rebel-held at that moment', () => {
+    const problems: string[] = [];
+    for (const path of Object.values(world.paths).filter((p) => p.kind === 'government' && p.schedule)) {
+      const [first] = path.schedule![0]!;
+      const last = path.schedule!.at(-1)![0] + 3;
+      for (let time = first; time <= last; time += 1 / 24) {
+        const front = world.fronts.filter((f) => happens(f.date) <= time).at(-1) ?? world.fronts[0]!;
+        const at = slicePath(path, reachAt(path.schedule!, time)).head?.at as [number, number] | undefined;
+        const ground = data.areas.get(front.heldId)!.geometry as Polygon | MultiPolygon;
+        if (at && booleanPointInPolygon(at, ground)) problems.push(`${path.id} on ${new Date(time * 86_400_000).toISOString().slice(0, 13)}h, front of ${front.date}`);
+      }
+    }
+    expect(problems.slice(0, 10), `${problems.length} moments`).toEqual([]);
+  });
+
+  it('holds a government arrow at the front, rather than drawing it past, until the front moves', () => {
+    // From 24 December to 28 January the front south-east of Maarat al-Numan stands still: once the
+    // arrow reaches it, so does the arrow.
+    const path = world.paths['gov-advance']!;
+    const held = [reachAt(path.schedule!, dayStart('2020-01-05')), reachAt(path.schedule!, dayStart('2020-01-15')), reachAt(path.schedule!, happens('2020-01-28') - 0.01)];
+    expect(new Set(held).size).toBe(1);
+    expect(held[0]).toBeGreaterThanOrEqual(alongAt('gov-advance', 'jarjanaz'));
+    expect(held[0]).toBeLessThan(alongAt('gov-advance', 'maarat-al-numan'));
+    expect(reachAt(path.schedule!, happens('2020-01-28') + 1e-6)).toBeCloseTo(alongAt('gov-advance', 'maarat-al-numan'), 4);
   });
 });

@@ -153,7 +153,7 @@ test('an embed page stands alone: credit, canonical, noindex, poster first, no s
   await expect(credit).toHaveAttribute('target', '_top');
   expect(await credit.evaluate((a: HTMLAnchorElement) => new URL(a.href).hash)).toBe(`#${slug}`);
   // The still is there from the start; the live map replaces it once ready.
-  await expect(page.locator('.embed-stage .poster img')).toHaveAttribute('src', /maps\/.+\.svg$/);
+  await expect(page.locator('.embed-stage .poster img')).toHaveAttribute('src', /embed\/[a-z0-9-]+\/(wide|narrow)\.svg$/);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   await expect(page.locator('.embed-stage .poster img')).toBeHidden();
   await expect(page.locator('.embed-legend li').first()).toBeVisible();
@@ -169,7 +169,7 @@ test('the animation plays once, from the start state to the end state', async ({
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __dates: string[] }).__dates = []);
     new MutationObserver(() => {
-      const text = document.querySelector('.timeline-date')?.textContent ?? '';
+      const text = document.querySelector('.timeline-date time')?.textContent ?? '';
       if (text && text !== seen.at(-1)) seen.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
@@ -214,7 +214,7 @@ test('under reduced motion the end state shows at once', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
   const to = typeof section.map.date === 'string' ? section.map.date : section.map.date.end;
-  await expect(page.locator('.timeline-date')).toHaveText(day(to));
+  await expect(page.locator('.timeline-date time')).toHaveText(day(to));
 });
 
 test('without WebGL the still map stays', async ({ page }) => {
@@ -232,50 +232,8 @@ test('without WebGL the still map stays', async ({ page }) => {
   expect(await poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });
 
-test("the journalists' page: previews at a chosen width, absolute embed codes, Copy", async ({ page, context, baseURL }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('embed/');
-  const items = page.locator('.embed-item');
-  await expect(items).toHaveCount(story.length);
-  const origin = new URL(baseURL!).origin;
-  const first = items.first();
-  const code = await first.locator('textarea').inputValue();
-  expect(code).toContain(`src="${origin}/embed/${story[0]!.slug}/"`);
-  expect(code).toContain(`<script src="${origin}/embed/loader.js" async></script>`);
-  expect(code).toContain('data-idlib-embed');
-
-  await first.locator('button.copy').click();
-  await expect(first.locator('.copy-status')).toHaveText('Copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
-
-  const preview = first.locator('.preview iframe');
-  for (const width of [320, 960, 600]) {
-    await page.getByLabel(`${width} px`).check();
-    await expect.poll(() => preview.evaluate((el) => el.getBoundingClientRect().width)).toBe(width);
-    await expect
-      .poll(async () => {
-        const f = await fit(preview);
-        return Math.abs(f.frameHeight - f.contentHeight);
-      })
-      .toBeLessThanOrEqual(2);
-  }
-  await page.screenshot({ path: `${ARTIFACTS}/journalists-page-1280.png` });
-});
-
-test('the Copy button falls back to selecting the code', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
-  });
-  await page.goto('embed/');
-  const first = page.locator('.embed-item').first();
-  await first.locator('button.copy').click();
-  await expect(first.locator('.copy-status')).toContainText('Ctrl+C');
-  const selected = await first.locator('textarea').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
-  expect(selected).toBe(await first.locator('textarea').inputValue());
-});
-
-test('screenshots: a host page with two embeds at 320 and 960 px, and the journalists’ page', async ({ page }) => {
-  test.setTimeout(300_000);
+test('screenshots: a host page with two embeds at 320 and 960 px', async ({ page }) => {
+  test.setTimeout(180_000);
   for (const width of [320, 960]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${host.origin}/loader.html?sections=${SECTIONS.slice(0, 2).join(',')}`);
@@ -291,14 +249,6 @@ test('screenshots: a host page with two embeds at 320 and 960 px, and the journa
     for (const iframe of await embeds(page).all()) await rendered(iframe.contentFrame().locator('html'));
     await page.screenshot({ path: `${ARTIFACTS}/host-two-embeds-${width}.png` });
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('embed/');
-  await page.getByLabel('960 px').check();
-  await showMap(page.locator('.embed-item').first().locator('iframe'));
-  await expect(page.locator('.embed-item').first().locator('iframe').contentFrame().locator('html')).toHaveAttribute('data-play', 'done');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${ARTIFACTS}/journalists-page-960-preview.png`, fullPage: false });
-  await page.locator('.embed-item').first().screenshot({ path: `${ARTIFACTS}/journalists-page-item-960.png` });
 });
 
 test('without JavaScript: the section with its still map, and embed codes from the site root', async ({ browser, baseURL }) => {
@@ -314,7 +264,7 @@ test('without JavaScript: the section with its still map, and embed codes from t
   // Narrow: the narrow still, framed for phones.
   await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/narrow\.svg$/);
   await page.goto('embed/');
-  const code = await page.locator('.embed-item textarea').first().inputValue();
+  const code = await page.locator('#embed-code').inputValue();
   expect(code.startsWith(`<iframe src="embed/${story[0]!.slug}/"`)).toBe(true);
   await expect(page.locator('#static-note')).toBeVisible();
   await expect(page.locator('button.copy').first()).toBeHidden();

@@ -37,10 +37,18 @@ function isLocal(url: URL): boolean {
 
 /** Waits until the live map has loaded and finished drawing. */
 export async function waitForMap(page: Page) {
-  // The story's live map waits for the reader's first move (its still shows until then): make
-  // one, as a reader would, unless the map is already on its way.
-  if ((await page.locator('html').getAttribute('data-map')) !== 'ready') await page.mouse.wheel(0, 1);
+  if ((await page.locator('html').getAttribute('data-map')) !== 'ready') await wake(page);
   await expect(page.locator('html')).toHaveAttribute('data-map', 'ready', { timeout: 60_000 });
+}
+
+/**
+ * The story's live map waits for the reader's first move (the section's still shows until then):
+ * make one, as a reader would, once the page can hear it.
+ */
+export async function wake(page: Page) {
+  // html[data-map]: waiting (listening for the reader), loading, ready, or failed.
+  await expect(page.locator('html')).toHaveAttribute('data-map', /waiting|loading|ready|failed/);
+  await page.mouse.wheel(0, 1);
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import { test, expect, waitForMap } from './fixtures.ts';
+import { test, expect, wake, waitForMap } from './fixtures.ts';
 import { scrollToSection } from './story.ts';
 import { ARTIFACTS, cspViolations, expectFailedOver, dropHttpErrors, expectStillMaps, story, watchCsp } from './resilience.ts';
 import { serve } from '../../scripts/serve.mjs';
@@ -32,19 +32,25 @@ test.describe('without JavaScript', () => {
 
 test.describe('the map’s inputs fail', () => {
   const cases = [
-    { name: 'countries.geojson is missing', url: '**/data/countries.geojson', status: 404 },
-    { name: 'countries.geojson is not JSON', url: '**/data/countries.geojson', status: 200 },
-    { name: 'story.json is missing', url: '**/story.json', status: 404 },
-    { name: 'story.json is not JSON', url: '**/story.json', status: 200 },
+    { name: 'countries.geojson is missing', url: '**/data/countries.geojson', status: 404, body: 'Not found' },
+    { name: 'countries.geojson is not JSON', url: '**/data/countries.geojson', status: 200, body: 'not json' },
+    // Valid JSON, but no map can draw it: it must not load as "ready" with a layer silently missing.
+    { name: 'areas.geojson is JSON but not GeoJSON', url: '**/data/areas.geojson', status: 200, body: '{"type":"FeatureCollection","features":[{"type":"Feature"}]}' },
+    { name: 'markers.geojson is the wrong JSON', url: '**/data/markers.geojson', status: 200, body: '{"features": 3}' },
+    { name: 'story.json is missing', url: '**/story.json', status: 404, body: 'Not found' },
+    { name: 'story.json is not JSON', url: '**/story.json', status: 200, body: 'not json' },
+    // The wrong shape (another build's, or damaged): the page falls back without a TypeError.
+    { name: 'story.json is the wrong shape', url: '**/story.json', status: 200, body: '{"sections":[{"slug":"the-road","map":{}}],"paths":{}}' },
   ];
-  for (const { name, url, status } of cases) {
+  for (const { name, url, status, body } of cases) {
     test(`${name}: the still maps take over`, async ({ page, guard }) => {
       let hits = 0;
       await page.route(url, (route) => {
         hits++;
-        return route.fulfill({ status, contentType: 'application/json', body: status === 200 ? 'not json' : 'Not found' });
+        return route.fulfill({ status, contentType: 'application/json', body });
       });
       await page.goto('./');
+      await wake(page);
       await expectFailedOver(page);
       expect(hits, 'the failing request was made').toBeGreaterThan(0);
       if (status === 404) dropHttpErrors(guard.errors);
@@ -58,24 +64,35 @@ test.describe('the map’s inputs fail', () => {
       return route.fulfill({ status: 404, body: 'Not found' });
     });
     await page.goto('./');
+    await wake(page);
     await expectFailedOver(page);
     expect(hits).toBeGreaterThan(0);
     dropHttpErrors(guard.errors);
   });
 
-  test('the map worker never arrives: the page gives up after its load timeout', async ({ page }) => {
-    let stalled = 0;
-    // A request that hangs errors nowhere; only the load timeout (LOAD_TIMEOUT_MS) ends the wait.
-    await page.route('**/maplibre-gl-worker*.mjs', () => {
-      stalled++;
+  // A request that hangs errors nowhere; only the load timeout (LOAD_TIMEOUT_MS) ends the wait.
+  // Until then the reader sees the section's still, never a blank box; after it, the still maps.
+  for (const { name, url } of [
+    { name: 'the map worker', url: '**/maplibre-gl-worker*.mjs' },
+    { name: 'the MapLibre chunk', url: '**/_astro/maplibre.*.js' },
+    { name: 'story.json', url: '**/story.json' },
+  ]) {
+    test(`${name} never arrives: the page gives up after its load timeout`, async ({ page }) => {
+      test.setTimeout(LOAD_TIMEOUT_MS + 120_000);
+      let stalled = 0;
+      await page.route(url, () => {
+        stalled++;
+      });
+      await page.goto('./');
+      await wake(page);
+      const start = Date.now();
+      await expect(page.locator('.stage .map-still img')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: LOAD_TIMEOUT_MS + 40_000 });
+      expect(Date.now() - start, 'failed over by the timeout, not by an error').toBeGreaterThan(LOAD_TIMEOUT_MS - 3000);
+      await expectFailedOver(page);
+      expect(stalled).toBeGreaterThan(0);
     });
-    const start = Date.now();
-    await page.goto('./');
-    await expect(page.locator('html')).toHaveAttribute('data-map', 'failed', { timeout: LOAD_TIMEOUT_MS + 40_000 });
-    expect(Date.now() - start, 'failed over by the timeout, not by an error').toBeGreaterThan(LOAD_TIMEOUT_MS - 1000);
-    await expectFailedOver(page);
-    expect(stalled).toBeGreaterThan(0);
-  });
+  }
 
   test('the WebGL context is lost after loading: the still maps take over', async ({ page }) => {
     await page.goto('./');

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { heightMessages, pymMessage } from '../../src/lib/embed/sizing.ts';
+import { themeMessage } from '../../src/lib/embed/theme.ts';
 
 const LOADER = 'public/embed/loader.js';
 const source = readFileSync(LOADER, 'utf8');
@@ -26,12 +27,26 @@ function frame(src: string, width = 600): FakeFrame {
   };
 }
 
+interface HostPage {
+  /** The iframes' computed `color-scheme` (inherited from the page). */
+  colorScheme?: string;
+  /** The page's <meta name="color-scheme"> content. */
+  meta?: string;
+  /** The system's `prefers-color-scheme: dark`. */
+  systemDark?: boolean;
+}
+
 /**
- * The loader in a stand-in host page with `frames` on it. Document's methods live on its
- * prototype, as in a browser, so `clobber` can shadow them with own properties the way named
- * elements do (`<img name="querySelectorAll">` makes `document.querySelectorAll` that element).
+ * The loader in a stand-in host page with `frames` on it, in `page`'s colour scheme. Document's
+ * methods live on its prototype, as in a browser, so `clobber` can shadow them with own
+ * properties the way named elements do (`<img name="querySelectorAll">` makes
+ * `document.querySelectorAll` that element).
  */
-function host(frames: FakeFrame[], clobber?: (window: Record<PropertyKey, unknown>, document: Record<string, unknown>) => void) {
+function host(
+  frames: FakeFrame[],
+  page: HostPage = {},
+  clobber?: (window: Record<PropertyKey, unknown>, document: Record<string, unknown>) => void,
+) {
   const listeners: Record<string, ((event: unknown) => void)[]> = {};
   const elements = frames.map((f) => ({
     ...f,
@@ -47,8 +62,11 @@ function host(frames: FakeFrame[], clobber?: (window: Record<PropertyKey, unknow
     hasAttribute: (name: string) => name in f.attributes,
     addEventListener: (type: string, cb: () => void) => (f.listeners[type] ??= []).push(cb),
   }));
+  const system: { matches: boolean; changed?: () => void } = { matches: !!page.systemDark };
   const window: Record<PropertyKey, unknown> = {
     addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] ??= []).push(f),
+    getComputedStyle: () => ({ getPropertyValue: (name: string) => (name === 'color-scheme' ? (page.colorScheme ?? 'normal') : '') }),
+    matchMedia: () => Object.assign(system, { addEventListener: (_type: string, f: () => void) => (system.changed = f) }),
   };
   class Document {
     get readyState() {
@@ -57,14 +75,17 @@ function host(frames: FakeFrame[], clobber?: (window: Record<PropertyKey, unknow
     querySelectorAll(selector: string) {
       return selector === 'iframe[data-idlib-embed]' ? elements : [];
     }
+    querySelector(selector: string) {
+      return selector === 'meta[name="color-scheme"]' && page.meta !== undefined ? { getAttribute: () => page.meta } : null;
+    }
     addEventListener() {}
   }
   const document = new Document() as unknown as Record<string, unknown>;
   clobber?.(window, document);
-  const run = () => runInNewContext(source, { window, document, Document });
+  const run = () => runInNewContext(source, { window, document, Document, WeakMap });
   run();
   const message = (data: unknown, source: unknown) => listeners.message?.forEach((f) => f({ data, source }));
-  return { window, run, message, listeners };
+  return { window, run, message, listeners, system };
 }
 
 /** A host-page element, as a named property would return it. */
@@ -72,8 +93,8 @@ const element = () => ({ tagName: 'DIV', id: 'x' });
 
 describe('the embed loader (public/embed/loader.js)', () => {
   it('is small, plain and self-contained', () => {
-    expect(statSync(LOADER).size).toBeLessThan(6 * 1024);
-    expect(gzipSync(source).length).toBeLessThan(2 * 1024);
+    expect(statSync(LOADER).size).toBeLessThan(7 * 1024);
+    expect(gzipSync(source).length).toBeLessThan(3 * 1024);
     expect(source).not.toMatch(/\bimport\b|\brequire\(|https?:\/\/(?!www\.w3)/);
   });
 
@@ -108,9 +129,44 @@ describe('the embed loader (public/embed/loader.js)', () => {
   it('asks each frame for its height when it starts and when a frame loads', () => {
     const a = frame('https://site.example/embed/saraqeb/?childId=pym-7', 320);
     host([a]);
-    expect(a.contentWindow.posted).toEqual(['pymxPYMxpym-7xPYMxwidthxPYMx320']);
+    const asks = () => a.contentWindow.posted.filter((m) => typeof m === 'string');
+    expect(asks()).toEqual(['pymxPYMxpym-7xPYMxwidthxPYMx320']);
     a.listeners.load!.forEach((f) => f());
-    expect(a.contentWindow.posted).toHaveLength(2);
+    expect(asks()).toHaveLength(2);
+  });
+
+  const themes = (f: FakeFrame) => f.contentWindow.posted.filter((m) => typeof m === 'object').map((m) => (m as { theme: string }).theme);
+
+  it("tells each frame the page's theme with every ask, in the embed's message format", () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    host([a]);
+    expect(a.contentWindow.posted[0]).toEqual({ sentinel: 'idlib-embed', type: 'theme', theme: 'light' });
+    expect(themeMessage(a.contentWindow.posted[0])).toBe('light');
+  });
+
+  it.each([
+    [{}, 'light'],
+    [{ colorScheme: 'dark' }, 'dark'],
+    [{ colorScheme: 'only dark' }, 'dark'],
+    [{ colorScheme: 'light' }, 'light'],
+    [{ colorScheme: 'light dark', systemDark: false }, 'light'],
+    [{ colorScheme: 'light dark', systemDark: true }, 'dark'],
+    [{ meta: 'dark' }, 'dark'],
+    [{ meta: 'dark light', systemDark: true }, 'dark'],
+    [{ colorScheme: 'light', meta: 'dark' }, 'light'],
+    [{ systemDark: true }, 'light'],
+  ] as [HostPage, string][])('reads the page %j as %s', (page, theme) => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    host([a], page);
+    expect(themes(a)).toEqual([theme]);
+  });
+
+  it('tells the frames again when the system setting changes', () => {
+    const a = frame('https://site.example/embed/saraqeb/');
+    const page = host([a], { colorScheme: 'light dark' });
+    page.system.matches = true;
+    page.system.changed!();
+    expect(themes(a)).toEqual(['light', 'dark']);
   });
 
   it('runs once however many times the page includes it', () => {
@@ -143,7 +199,7 @@ describe('the embed loader (public/embed/loader.js)', () => {
 
   it('is not disabled or changed by an element with id="idlibEmbedLoader" on the host page', () => {
     const a = frame('https://site.example/embed/saraqeb/');
-    const page = host([a], (window) => {
+    const page = host([a], {}, (window) => {
       window.idlibEmbedLoader = element();
     });
     page.run();
@@ -155,17 +211,19 @@ describe('the embed loader (public/embed/loader.js)', () => {
 
   it("works when named elements shadow document's own methods", () => {
     const a = frame('https://site.example/embed/saraqeb/', 320);
-    host([a], (_window, document) => {
+    host([a], {}, (_window, document) => {
       for (const name of ['querySelectorAll', 'querySelector', 'getElementsByTagName', 'readyState', 'addEventListener']) {
         Object.defineProperty(document, name, { value: element() });
       }
     });
-    expect(a.contentWindow.posted).toEqual(['pymxPYMxxPYMxwidthxPYMx320']);
+    // The width request (the theme message goes first, an object).
+    expect(a.contentWindow.posted.filter((m: unknown) => typeof m === 'string')).toEqual(['pymxPYMxxPYMxwidthxPYMx320']);
     expect(a.attributes.scrolling).toBe('no');
   });
 
   it('leaves no string-named global for a host page to trip over', () => {
     const page = host([frame('https://site.example/embed/saraqeb/')]);
-    expect(Object.keys(page.window)).toEqual(['addEventListener']);
+    // The stand-in window's own three, and nothing the loader added.
+    expect(Object.keys(page.window)).toEqual(['addEventListener', 'getComputedStyle', 'matchMedia']);
   });
 });

@@ -1,9 +1,9 @@
-import { along as pointAlong, bearing, distance, length, lineSliceAlong, lineString } from '@turf/turf';
-import type { Position } from 'geojson';
-import { dayStart, happens } from '@lib/frame/clock.ts';
+import { along as pointAlong, bearing, booleanPointInPolygon, distance, length, lineSliceAlong, lineString } from '@turf/turf';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { dayStart, happens, reachAt } from '@lib/frame/clock.ts';
 import type { PathSamples } from '@lib/frame/paths.ts';
 import { catalog } from './catalog.ts';
-import type { Path } from './model.ts';
+import type { Catalog, Path } from './model.ts';
 
 /**
  * A movement that went toward a place, not into it, stops this far short of it: the radius of
@@ -32,20 +32,78 @@ export function measurePath(coordinates: Position[]) {
 }
 
 /**
- * When a movement reaches how far: it sets out at the start of its first day, reaches each stop's
+ * When a movement reaches how far: it sets out at noon of its first day (when, like everything
+ * dated, its first day's news shows: a counter-attack from a town does not leave it before the
+ * town is shown changing hands), reaches each stop's
  * place at noon of the stop's day and holds there to the day's end (a stop at a town on day D
  * puts the head there on day D, and a section ending on D ends with it there), and arrives by
  * the end of its last day. [time (clock.ts), fraction of the drawn line].
  */
 function schedule(path: Path, along: number[]): [number, number][] {
   if (!path.from || !path.to) return [];
-  const knots: [number, number][] = [[dayStart(path.from), 0]];
+  const knots: [number, number][] = [[happens(path.from), 0]];
   for (const stop of path.stops) {
     const at = along[path.through.indexOf(stop.place)]!;
     knots.push([happens(stop.date), at], [dayStart(stop.date) + 1, at]);
   }
   if (knots[knots.length - 1]![1] < 1) knots.push([dayStart(path.to) + 1, 1]);
   return knots;
+}
+
+/** How finely a government movement is walked to find where it meets the rebels' ground. */
+const STEP_KM = 0.1;
+
+/**
+ * How far along `line` (a fraction) a government arrow may reach while the front leaves the
+ * rebels `held`: up to the last point before the line enters that ground, or all of it.
+ */
+function reachBefore(line: Position[], held: Polygon | MultiPolygon): number {
+  const path = lineString(line);
+  const total = length(path);
+  let outside = false;
+  for (let km = 0; km <= total; km += STEP_KM) {
+    const inside = booleanPointInPolygon(pointAlong(path, km), held);
+    if (inside && outside) return Math.max(0, km - STEP_KM) / total;
+    outside ||= !inside;
+  }
+  return 1;
+}
+
+/**
+ * A government movement's schedule held back by the front: the sources date its stops, the
+ * straight line between two stops is only a drawing, and an arrow head inside ground the map
+ * shows rebel-held would say the army was where it was not. So on each front's day (noon, as
+ * the map switches fronts) the arrow may reach no further than that front, and waits at it
+ * until the next front moves on. Returns knots (time, fraction) for `reachAt`; where the front
+ * lets the arrow leap (a front drawn days after the last), two knots share a time.
+ */
+function heldBack(knots: [number, number][], line: Position[], data: Catalog): [number, number][] {
+  const caps = data.snapshots.map((s) => {
+    const held = data.areas.get(s.heldId)!.geometry as Polygon | MultiPolygon;
+    return { from: happens(s.date), cap: reachBefore(line, held) };
+  });
+  // Before the first front's day, the map shows that front.
+  const capAt = (time: number) => caps.filter((c) => c.from <= time).at(-1)?.cap ?? caps[0]?.cap ?? 1;
+  const times = [...new Set([...knots.map(([t]) => t), ...caps.map((c) => c.from)])].filter((t) => t >= knots[0]![0]).sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  const push = (t: number, f: number) => {
+    const last = out.at(-1);
+    if (!last || last[0] !== t || last[1] !== f) out.push([t, Math.round(f * 1e5) / 1e5]);
+  };
+  for (let i = 0; i < times.length; i++) {
+    const a = times[i]!;
+    // Arriving at `a` under the front before it (the left side of a jump), then leaving under its own.
+    if (i > 0) push(a, Math.min(reachAt(knots, a), capAt(times[i - 1]!)));
+    const cap = capAt(a);
+    const fa = reachAt(knots, a);
+    push(a, Math.min(fa, cap));
+    const b = times[i + 1];
+    if (b === undefined) break;
+    const fb = reachAt(knots, b);
+    // Between knots the arrow moves on a straight line in time: it meets the cap at most once.
+    if ((fa - cap) * (fb - cap) < 0) push(a + ((cap - fa) / (fb - fa)) * (b - a), cap);
+  }
+  return out;
 }
 
 /** The line as drawn: a movement toward its last place ends TOWARD_KM short of it. */
@@ -62,14 +120,17 @@ function drawnLine(path: Path): Position[] {
 
 /** Roads and movements of the catalogue (all, or those named), ready to slice in the browser. */
 export function measurePaths(ids?: Iterable<string>): Record<string, PathSamples> {
-  const { paths } = catalog();
+  const data = catalog();
+  const { paths } = data;
   const wanted = ids ? new Set(ids) : new Set(paths.keys());
   const out: Record<string, PathSamples> = {};
   for (const id of wanted) {
     const path = paths.get(id);
     if (!path) throw new Error(`measurePaths: unknown path "${id}"`);
-    const measured = measurePath(drawnLine(path));
-    const dated = schedule(path, measured.along);
+    const line = drawnLine(path);
+    const measured = measurePath(line);
+    const planned = schedule(path, measured.along);
+    const dated = path.kind === 'government' && planned.length ? heldBack(planned, line, data) : planned;
     out[id] = { id, kind: path.kind, label: path.label, ...measured, ...(dated.length ? { schedule: dated } : {}) };
   }
   return out;

@@ -187,6 +187,5 @@ export const FEATURE_WORD = {
 } as const;
 export type ListKey = keyof typeof FEATURE_WORD;
 
-export type PlaceInput = z.output<typeof place>;
 export type AreaGeometryInput = z.output<typeof areaGeometry>;
 export type DataInput = { [K in FileKey]: Omit<z.output<(typeof FILE_SCHEMAS)[K]>, 'about'> };

@@ -21,6 +21,8 @@ export const CONTENT_LOCATION = 'Idlib province and north-west Syria';
 /** The share picture of the story (`name` 'story') or of a section (its slug), from the site root. */
 export const shareImagePath = (name: string) => `/share/${name}.png`;
 export const STORY_SHARE = 'story';
+/** The dark card's name beside a card's (`saraqeb` → `saraqeb-dark`). */
+export const darkShareName = (name: string) => `${name}-dark`;
 
 /**
  * The site's public address, when the build knows it: `$SITE_URL`, else Astro's `site` option.

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { articleJsonLd, jsonForScript, pageRelativeUrl, publicUrl, shareTags, siteBase, SOURCE_ARTICLE, type SharePage } from '@build/share/meta.ts';
 import { firstSentence, plainText } from '@build/share/pages.ts';
 import { woffToSfnt } from '@build/share/woff.ts';
-import { cardSvg, rasterise } from '@build/share/card.ts';
+import { cardSvg, rasterise, render } from '@build/share/card.ts';
+import { DARK, LIGHT } from '@lib/cartography/palette.ts';
 import { STORY } from '@lib/story/meta.ts';
 import { endFrame } from '@lib/frame/frame.ts';
 import { mapData } from '@build/mapData.ts';
@@ -135,5 +136,15 @@ describe('share images', () => {
     const blank = await rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><text x="10" y="30" font-size="20">Hello</text></svg>');
     const empty = await rasterise('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"></svg>');
     expect(blank.length, 'resvg found the font and drew the word').toBeGreaterThan(empty.length + 200);
+  }, 30_000);
+
+  it('has a dark version, drawn in the dark palette', async () => {
+    const end = endFrame(readStory()[0]!.map, storyWorld());
+    const text = { kicker: 'Kicker', title: 'A title', subtitle: 'Dates', credit: 'Credit' };
+    const hex = (p: Uint8Array, x: number, y: number, width: number) => `#${[0, 1, 2].map((c) => p[(y * width + x) * 4 + c]!.toString(16).padStart(2, '0')).join('')}`;
+    const dark = (await render(cardSvg(end, text, mapData(), DARK), { background: DARK.paper })).pixels;
+    const light = (await render(cardSvg(end, text, mapData()))).pixels;
+    expect(hex(dark, 5, 600, 1200)).toBe(DARK.paper);
+    expect(hex(light, 5, 600, 1200)).toBe(LIGHT.paper);
   }, 30_000);
 });

@@ -58,5 +58,3 @@ export const AREA_LAYER_KINDS: Record<AreaLayer, readonly AreaKind[]> = {
   front: ['front'],
   contested: ['contested'],
 };
-
-export const isAreaLayer = (id: LayerId): id is AreaLayer => (AREA_LAYERS as readonly string[]).includes(id);

@@ -20,7 +20,7 @@ type Entry = Omit<LegendEntry, 'key' | 'colour'> & { colour: keyof Palette };
 const MOVEMENTS: Record<Exclude<PathKind, 'road'>, Entry> = {
   government: { label: 'Government advance', swatch: 'arrow', colour: 'government', schematic: true },
   rebel: { label: 'Rebel attack', swatch: 'arrow', colour: 'rebel', schematic: true },
-  turkish: { label: 'Turkish reinforcements (route not reported)', swatch: 'arrow', colour: 'turkish', schematic: true },
+  turkish: { label: 'Turkish column (crossing and route not reported)', swatch: 'arrow', colour: 'turkish', schematic: true },
   civilian: { label: 'Civilians fleeing', swatch: 'arrow', colour: 'civilian', schematic: true },
 };
 
@@ -28,7 +28,7 @@ const MARKERS: Record<MarkerState, Entry> = {
   post: { label: 'Turkish military post', swatch: 'marker', colour: 'posts', schematic: false },
   'post-encircled': { label: 'Turkish post cut off by the advance', swatch: 'marker', colour: 'posts', schematic: false },
   'helicopter-down': { label: 'Helicopter downed (site disputed)', swatch: 'marker', colour: 'helicopter', schematic: false },
-  'soldiers-killed': { label: 'Turkish soldiers killed', swatch: 'marker', colour: 'government', schematic: false },
+  'soldiers-killed': { label: 'Turkish personnel killed, Turkey says', swatch: 'marker', colour: 'government', schematic: false },
   'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
 };
 

@@ -14,6 +14,9 @@ export interface Palette {
   rule: string;
   accent: string;
   focus: string;
+  /** Editor's notes: their rule and their background. */
+  noteRule: string;
+  noteBg: string;
   // The base map.
   sea: string;
   land: string;
@@ -50,6 +53,8 @@ export const LIGHT: Palette = {
   rule: '#d9d4ca',
   accent: '#b3261e',
   focus: '#1c5d99',
+  noteRule: '#8a5a00',
+  noteBg: '#fbf6e9',
   sea: '#dde6eb',
   land: '#ece8df',
   syria: '#f8f5ee',
@@ -75,3 +80,44 @@ export const LIGHT: Palette = {
   helicopter: '#b3261e',
 };
 
+
+/**
+ * The dark map, designed rather than inverted: a deep blue-grey sea under charcoal land, Syria a
+ * shade lighter than its neighbours as on the light map, warm light labels with dark halos, and
+ * the same hue for every actor as on the light map, lifted in lightness so each line, arrow and
+ * area stands out from the land at 3:1 or more and every text colour reads at 4.5:1 or more
+ * (`palette.test.ts`). The M-5 stays the brightest road, its shield now light with dark text.
+ */
+export const DARK: Palette = {
+  paper: '#15171a',
+  ink: '#ebe8e2',
+  muted: '#b4afa5',
+  rule: '#3d4045',
+  accent: '#f28b82',
+  focus: '#8ab8ff',
+  noteRule: '#d9a441',
+  noteBg: '#2a2517',
+  sea: '#18232d',
+  land: '#2a2c2e',
+  syria: '#37393a',
+  border: '#8f8a80',
+  idlib: '#b0aca3',
+  label: '#f2efe8',
+  labelMinor: '#c9c4ba',
+  halo: '#15171a',
+  road: '#d9d5cc',
+  m5: '#ece8de',
+  m4: '#a29e95',
+  shieldText: '#15171a',
+  frontLine: '#e6e2d9',
+  government: '#ff6f61',
+  rebel: '#5fc46d',
+  turkish: '#62aaff',
+  civilian: '#c592e6',
+  control: '#5fc46d',
+  contested: '#f0a93c',
+  front: '#f0a93c',
+  strikes: '#ff8c55',
+  posts: '#62aaff',
+  helicopter: '#ff6f61',
+};

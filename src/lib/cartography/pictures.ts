@@ -18,3 +18,7 @@ export const STAGE_STILLS = { wide: { width: 600, height: 720 }, narrow: { width
 export const LOCATOR = { camera: { center: [37.6, 35.4] as [number, number], zoom: 2.75 }, width: 132, height: 112 } as const;
 /** Link previews (Open Graph, Twitter). */
 export const SHARE_CARD = { width: 1200, height: 630 } as const;
+
+/** The stage's picture of a section before the live map draws (`/maps/<slug>/stage-*.svg`), in a theme. */
+export const stageStillPath = (slug: string, size: keyof typeof STAGE_STILLS, theme: 'light' | 'dark' = 'light') =>
+  `/maps/${slug}/stage-${size}${theme === 'dark' ? '-dark' : ''}.svg`;

@@ -69,7 +69,7 @@ export const MARKER = { radius: 6, highlighted: 9, stroke: 2, labelSize: 12, lab
  * marker's radius), and its fill, from the palette: the still maps draw the path, the live map
  * an icon drawn from the same path.
  */
-export const MARKER_SHAPES: Record<MarkerState, { d: string; fill: 'posts' | 'helicopter' | 'government' | 'strikes'; ring?: boolean }> = {
+export const MARKER_SHAPES: Record<MarkerState, { d: string; fill: 'posts' | 'helicopter' | 'government' | 'strikes'; ring?: boolean; outline?: 'label' }> = {
   // A square: a fixed position.
   post: { d: 'M-0.85,-0.85H0.85V0.85H-0.85Z', fill: 'posts' },
   // The same square in a ring: cut off behind the advance.
@@ -78,9 +78,16 @@ export const MARKER_SHAPES: Record<MarkerState, { d: string; fill: 'posts' | 'he
   'helicopter-down': { d: 'M0,-1.15L1.15,0L0,1.15L-1.15,0Z', fill: 'helicopter' },
   // A cross.
   'soldiers-killed': { d: 'M-1,-0.55L-0.55,-1L0,-0.45L0.55,-1L1,-0.55L0.45,0L1,0.55L0.55,1L0,0.45L-0.55,1L-1,0.55L-0.45,0Z', fill: 'government' },
-  // A burst.
-  'air-strike': { d: 'M0,-1.2L0.3,-0.4L1.1,-0.6L0.55,0.1L1,0.85L0.2,0.6L-0.2,1.2L-0.4,0.45L-1.1,0.6L-0.6,-0.05L-1,-0.8L-0.25,-0.55Z', fill: 'strikes' },
+  // A burst, outlined in ink: it sits on the strike areas, which share its colour.
+  'air-strike': {
+    outline: 'label',
+    d: 'M0,-1.2L0.3,-0.4L1.1,-0.6L0.55,0.1L1,0.85L0.2,0.6L-0.2,1.2L-0.4,0.45L-1.1,0.6L-0.6,-0.05L-1,-0.8L-0.25,-0.55Z',
+    fill: 'strikes',
+  },
 };
+
+/** A marker's outline: the halo that lifts it off the map, or ink where its fill would melt into what lies beneath. */
+export const markerOutline = (state: MarkerState) => MARKER_SHAPES[state].outline ?? 'halo';
 
 /** Context towns (GeoNames, not named by the story) are written from this zoom in: close-ups only. */
 export const CONTEXT_MIN_ZOOM = 8.6;

@@ -26,7 +26,7 @@ export interface Frame {
   front: { id: string; date: string } | undefined;
   /** Places labelled, called-out ones first (they win where labels collide). */
   places: PlaceMark[];
-  /** Posts and events shown, in their state on the day. */
+  /** Posts and events shown, in their state on the day; with a viewport, only those inside the map. */
   markers: MarkerMark[];
   /** Roads, then movements over them. */
   paths: PathSlice[];
@@ -182,7 +182,13 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   });
   // A marker on a labelled place's dot, or on another marker, steps up and aside: first up-right, then up-left.
   const taken: [number, number][] = labelled.map((l) => [l.place.lon, l.place.lat]);
-  const markers = located.map(({ lon, lat, ...mark }) => {
+  // Markers beyond the map's edges are left out, so the key never explains a symbol nobody can see.
+  const inView = ({ lon, lat }: Located) => {
+    if (!view || !options.viewport) return true;
+    const [x, y] = view.project(lon, lat);
+    return x >= 0 && y >= 0 && x <= options.viewport.width && y <= options.viewport.height;
+  };
+  const markers = located.filter(inView).map(({ lon, lat, ...mark }) => {
     const overlapping = taken.filter(([x, y]) => Math.abs(x - lon) < 1e-4 && Math.abs(y - lat) < 1e-4).length;
     taken.push([lon, lat]);
     const side = overlapping % 2 === 1 ? 1 : -1;

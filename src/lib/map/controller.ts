@@ -10,12 +10,17 @@ import { MAP_SOURCES, type MapSources } from './style.ts';
 /**
  * The live map's life, the same for the story and for every embed: load the map code, the
  * story's map states and the map's data together; make the map; draw the first frame; say
- * `html[data-map=ready]` once it is on screen. Whatever fails, or whatever has not arrived by
- * the deadline (a stalled request never errors), the page falls back to its still maps with
- * one calm line, and the map is removed.
+ * `html[data-map=ready]` once it is on screen. Whatever fails, or whenever loading stalls (a
+ * stalled request never errors), the page falls back to its still maps with one calm line, and
+ * the map is removed.
  */
 
-/** How long loading may take, from when it starts, before the still maps stay for good. */
+/**
+ * How long loading may go without a step forward (a file arriving, MapLibre loading or drawing
+ * something) before the still maps stay for good. A watchdog, not a total: a slow phone (or a
+ * busy test machine drawing WebGL on its CPU) keeps loading as long as it keeps moving, while a
+ * request that hangs gives way after this long.
+ */
 export const LOAD_TIMEOUT_MS = 20_000;
 
 export interface LiveMapOptions {
@@ -27,8 +32,6 @@ export interface LiveMapOptions {
   story?: StoryPayload;
   /** The frame to open on, once the story's map states are known. */
   firstFrame(story: StoryPayload): Frame;
-  /** When loading must be done by, on the `performance.now()` clock. */
-  deadline?: number;
   testing?: boolean;
   interactive?: boolean;
   /** Told once, when the live map gives way to the still maps (before or after it was ready). */
@@ -84,24 +87,37 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     if (failed) return;
     failed = true;
     abort.abort(error);
-    clearTimeout(timer);
+    clearTimeout(watchdog);
     map?.remove();
     map = undefined;
     showStillMaps(error);
     options.onFail?.(error);
   };
-  const deadline = options.deadline ?? performance.now() + LOAD_TIMEOUT_MS;
-  const timer = setTimeout(() => fail(new Error(`The map did not load within ${LOAD_TIMEOUT_MS / 1000} s`)), Math.max(0, deadline - performance.now()));
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let loading = true;
+  const progress = () => {
+    if (!loading || failed) return;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => fail(new Error(`The map's loading stalled: nothing arrived for ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+  };
+  const step = <T>(pending: Promise<T>) => pending.then((value) => (progress(), value));
+  if (html.dataset.map !== 'failed') html.dataset.map = 'loading';
+  progress();
   try {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
     const [{ createMap, onMapFailure, createRenderer, pathLayers }, story, data] = await Promise.all([
-      import('./loadMap.ts'),
-      options.story ?? fetchStory(options.root, abort.signal),
-      fetchMapData(options.root, abort.signal),
+      step(import('./loadMap.ts')),
+      options.story ?? step(fetchStory(options.root, abort.signal)),
+      step(fetchMapData(options.root, abort.signal)),
     ]);
     if (failed) throw abort.signal.reason;
     const first = options.firstFrame(story);
-    const { map: created, heads } = await createMap(options.container, data, story.paths, first.camera, { colours: options.colours, testing: !!options.testing, interactive: !!options.interactive });
+    const { map: created, heads } = await createMap(options.container, data, story.paths, first.camera, {
+      colours: options.colours,
+      testing: !!options.testing,
+      interactive: !!options.interactive,
+      onProgress: progress,
+    });
     if (failed) {
       created.remove();
       throw abort.signal.reason;
@@ -123,7 +139,8 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     render.apply(first, { instant: true });
     await idle(created);
     if (failed) throw abort.signal.reason;
-    clearTimeout(timer);
+    loading = false;
+    clearTimeout(watchdog);
     html.dataset.map = 'ready';
     return { map: created, story, render };
   } catch (error) {

@@ -5,7 +5,7 @@ import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.
 import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD } from '../cartography/symbols.ts';
+import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD, markerOutline } from '../cartography/symbols.ts';
 import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import { createHeadsLayer, type HeadsLayer } from './headsLayer.ts';
@@ -66,7 +66,7 @@ function markerImage(state: MarkerState, colours: Palette) {
     c.scale(r, r);
     const path = new Path2D(shape.d);
     c.lineWidth = MARKER.stroke / r;
-    c.strokeStyle = colours.halo;
+    c.strokeStyle = colours[markerOutline(state)];
     c.fillStyle = colours[shape.fill];
     c.stroke(path);
     c.fill(path);
@@ -112,6 +112,8 @@ export interface CreateMapOptions {
   testing?: boolean;
   /** Only the camera helper (`npm run dev`) lets the reader drag the map. */
   interactive?: boolean;
+  /** Told of each step while loading (data parsed, a frame drawn), for the caller's watchdog. */
+  onProgress?: () => void;
 }
 
 /**
@@ -119,7 +121,7 @@ export interface CreateMapOptions {
  * story.json), and resolves once the style and data have loaded, with the map and its layer of
  * arrow heads.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
- * removed itself. The caller owns the deadline (`controller.ts`).
+ * removed itself. The caller owns the watchdog (`controller.ts`).
  */
 export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
   setWorkerUrl(absolute(workerUrl));
@@ -143,6 +145,8 @@ export function createMap(container: HTMLElement, data: MapSources, paths: Reado
       reject(error);
       return;
     }
+    const onProgress = options.onProgress;
+    if (onProgress) for (const event of ['dataloading', 'data', 'render'] as const) map.on(event, onProgress);
     map.once('style.load', () => {
       const colours = options.colours;
       const image = { pixelRatio: RATIO };

@@ -8,7 +8,7 @@ import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import type { Head, HeadsTarget } from './headsLayer.ts';
 import { progressOf } from './lineProgress.ts';
-import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, type PathLayer } from './style.ts';
+import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, markerLabelSides, type PathLayer } from './style.ts';
 
 /**
  * The part of MapLibre's map the renderer uses: a real map in the browser, a recording stand-in
@@ -153,10 +153,9 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[], h
     }
     const named = markers.filter((m) => m.highlighted);
     map.setFilter(MARKER_LAYERS.label, byId(named.map((m) => m.id)));
-    // The name beside the symbol, wherever the frame moved the symbol to.
-    const em = (px: number) => px / MARKER.labelSize;
-    const right = MARKER.highlighted + 4;
-    map.setLayoutProperty(MARKER_LAYERS.label, 'text-offset', perId(named.map((m) => [m.id, ['literal', [em(m.offset[0] + right), em(m.offset[1])]]]), ['literal', [em(right), 0]]));
+    // The name beside the symbol, wherever the frame moved the symbol to, on whichever side
+    // is free of the place names (which MapLibre places first, being above).
+    map.setLayoutProperty(MARKER_LAYERS.label, 'text-variable-anchor-offset', perId(named.map((m) => [m.id, markerLabelSides(m.offset)]), markerLabelSides([0, 0])));
   }
 
   /**

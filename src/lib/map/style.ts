@@ -240,6 +240,21 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
         },
         paint: { 'text-color': colours.labelMinor, 'text-halo-color': colours.halo, 'text-halo-width': 1.2 },
       },
+      // Under the symbols it names: MapLibre places symbols top first, so the name keeps clear of them.
+      {
+        id: MARKER_LAYERS.label,
+        type: 'symbol',
+        source: 'markers',
+        filter: NONE,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': [FONTS.regular],
+          'text-size': MARKER.labelSize,
+          'text-variable-anchor-offset': markerLabelSides([0, 0]),
+          'text-max-width': MARKER.labelWidth / MARKER.labelSize,
+        },
+        paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
+      },
       ...(['post', 'event'] as const).map(
         (group): LayerSpecification => ({
           id: MARKER_LAYERS[group],
@@ -256,20 +271,6 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
           },
         }),
       ),
-      {
-        id: MARKER_LAYERS.label,
-        type: 'symbol',
-        source: 'markers',
-        filter: NONE,
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': [FONTS.regular],
-          'text-size': MARKER.labelSize,
-          'text-anchor': 'left',
-          'text-max-width': MARKER.labelWidth / MARKER.labelSize,
-        },
-        paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
-      },
       {
         id: PLACE_LAYERS.dot,
         type: 'circle',
@@ -320,6 +321,16 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
       },
     ],
   };
+}
+
+/**
+ * Where a called-out marker's name may go, in order: right of the symbol, left, above, below
+ * (MapLibre's `text-variable-anchor-offset`, in ems), around a symbol moved `offset` px.
+ */
+export function markerLabelSides([x, y]: readonly [number, number]): ExpressionSpecification {
+  const em = (px: number) => Math.round((px / MARKER.labelSize) * 100) / 100;
+  const gap = MARKER.highlighted + 4;
+  return ['literal', ['left', [em(x + gap), em(y)], 'right', [em(x - gap), em(y)], 'bottom', [em(x), em(y - gap)], 'top', [em(x), em(y + gap)]]] as ExpressionSpecification;
 }
 
 /** Marker states drawn by each of the two marker layers. */

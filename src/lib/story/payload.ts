@@ -46,6 +46,15 @@ export function payloadProblem(data: unknown): string | undefined {
     if (missing) return `sections[${i}] draws a path that "paths" lacks`;
   }
   if (!isObject(data.outlines)) return '"outlines" is missing';
+  if (!isObject(data.places)) return '"places" is not an object';
+  for (const key of ['fronts', 'areas', 'posts', 'events', 'baseLabels'] as const) {
+    if (!Array.isArray(data[key])) return `"${key}" is not a list`;
+  }
+  if ((data.fronts as unknown[]).length === 0) return '"fronts" is empty';
+  for (const [i, s] of (data.sections as { map: { places: unknown[] } }[]).entries()) {
+    const missing = s.map.places.find((id) => typeof id !== 'string' || !(id in (data.places as object)));
+    if (missing !== undefined) return `sections[${i}] labels a place that "places" lacks`;
+  }
   return undefined;
 }
 

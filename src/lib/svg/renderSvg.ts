@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { AreaKind, MarkerState, PlaceKind } from '../cartography/layers.ts';
 import { legendFor, type LegendEntry } from '../cartography/legend.ts';
 import { LIGHT, type Palette } from '../cartography/palette.ts';
-import { ARROW, BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, MARKER_SHAPES, PLACE, ROADS, SHIELD, areaDashed, areaFill, roadStyle, textWidth } from '../cartography/symbols.ts';
+import { ARROW, BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, MARKER_SHAPES, PLACE, ROADS, SHIELD, areaDashed, areaFill, markerOutline, roadStyle, textWidth } from '../cartography/symbols.ts';
 import type { Frame } from '../frame/frame.ts';
 import { scaleBar, viewport } from '../frame/mercator.ts';
 import type { PathSlice } from '../frame/paths.ts';
@@ -120,7 +120,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   const markerSymbol = (x: number, y: number, state: MarkerState, r: number) => {
     const shape = MARKER_SHAPES[state];
     const ring = shape.ring ? tag('circle', { cx: x, cy: y, r: r + 1, fill: 'none', stroke: colours.frontLine, 'stroke-width': 1.5 }) : '';
-    return ring + tag('path', { d: shape.d, transform: `translate(${px(x)} ${px(y)}) scale(${r})`, fill: colours[shape.fill], stroke: colours.halo, 'stroke-width': Math.round((MARKER.stroke / r) * 1000) / 1000, 'paint-order': 'stroke' });
+    return ring + tag('path', { d: shape.d, transform: `translate(${px(x)} ${px(y)}) scale(${r})`, fill: colours[shape.fill], stroke: colours[markerOutline(state)], 'stroke-width': Math.round((MARKER.stroke / r) * 1000) / 1000, 'paint-order': 'stroke' });
   };
 
   /** The arrow head with its tip at `(x, y)`, pointing along a compass bearing (the map is north up). */

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { embedCode, embedPath, LOADER_PATH } from '../../../src/lib/embed/code.ts';
+import { discoverEmbed } from './cms.ts';
 
 /**
  * A newsroom's page on another origin (`http://localhost:<port>`, while the site under test is
@@ -14,6 +15,8 @@ import { embedCode, embedPath, LOADER_PATH } from '../../../src/lib/embed/code.t
  *   iframe and the page itself post fake height messages, which the loader must ignore, and an
  *   element with the id `idlibEmbedLoader`, which must not disable it (DOM clobbering; names
  *   that shadow document's own methods are in the unit tests: they would break Playwright too).
+ * - `/cms.html?paste=<url>[&scheme=dark]`: what a CMS makes of a pasted link (oEmbed discovery,
+ *   `cms.ts`), on a light page or a dark one.
  */
 export interface Host {
   origin: string;
@@ -39,7 +42,7 @@ ${body}
 
 const filler = (i: number) => `<p>Host paragraph ${i + 1}: the newsroom's own copy sits between the embeds, as in a live blog.</p>`;
 
-export function hostPages(embedOrigin: string, url: URL): string | undefined {
+export async function hostPages(embedOrigin: string, url: URL): Promise<string | undefined> {
   const sections = (url.searchParams.get('sections') ?? '').split(',').filter(Boolean);
   const sandboxed = new Set((url.searchParams.get('sandbox') ?? '').split(',').filter(Boolean));
   const src = (slug: string) => new URL(embedPath(slug).slice(1), `${embedOrigin}/`).href;
@@ -62,6 +65,13 @@ export function hostPages(embedOrigin: string, url: URL): string | undefined {
     const clobber = '<div id="idlibEmbedLoader" hidden></div>';
     return page('Host with the project loader', `${clobber}\n${body}\n${decoy}`);
   }
+  if (url.pathname === '/cms.html') {
+    const dark = url.searchParams.get('scheme') === 'dark';
+    const html = await discoverEmbed(url.searchParams.get('paste') ?? '');
+    // A dark article declares its scheme, as dark-mode pages should; its own colours follow.
+    const head = dark ? '<meta name="color-scheme" content="dark"><style>html body { background: #111; color: #eee; }</style>' : '';
+    return page(`A CMS article (${dark ? 'dark' : 'light'})`, `${filler(0)}<div class="embed-slot">${html}</div>${filler(1)}`, head);
+  }
   return undefined;
 }
 
@@ -74,14 +84,21 @@ export async function startHost(embedOrigin: string): Promise<Host> {
       res.end(PYM);
       return;
     }
-    const html = hostPages(embedOrigin.replace(/\/$/, ''), url);
-    if (html === undefined) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('Not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.end(html);
+    hostPages(embedOrigin.replace(/\/$/, ''), url).then(
+      (html) => {
+        if (html === undefined) {
+          res.writeHead(404, { 'Content-Type': 'text/plain' });
+          res.end('Not found');
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+        res.end(html);
+      },
+      (error: unknown) => {
+        res.writeHead(502, { 'Content-Type': 'text/plain' });
+        res.end(String(error));
+      },
+    );
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
