@@ -5,7 +5,7 @@ import { slicePath, type PathSamples } from '../frame/paths.ts';
 import { fractionAt, progressOf } from './lineProgress.ts';
 import type { Head, HeadsTarget } from './headsLayer.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
-import { AREA_STYLE, HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, pathLayerIds, pathLayers } from './style.ts';
+import { HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, areaLayerId, areaParts, pathLayerIds, pathLayers, styleLayersOf } from './style.ts';
 
 /**
  * A stand-in for MapLibre's map that records every call and keeps the state they leave behind:
@@ -93,7 +93,10 @@ const advance: PathSamples = {
 };
 const relief: PathSamples = { ...advance, id: 'relief', kind: 'turkish', points: [[36.2, 36.2], [36.6, 35.9]], along: [0, 1], bearings: [135] };
 const road: PathSamples = { ...advance, id: 'm5', kind: 'road' };
+const area = (id: string, kind: string) => ({ type: 'Feature' as const, properties: { id, kind }, geometry: { type: 'Point' as const, coordinates: [36.7, 35.9] } });
+const AREAS = areaParts({ type: 'FeatureCollection', features: [area('held-2020-01-28', 'control'), area('held-2020-02-11', 'control'), area('front-2020-02-11', 'front-line'), area('taken-2020-01-28', 'taken')] });
 const PATHS = pathLayers({ m5: road, advance, relief }, LIGHT);
+const LAYERS = { paths: PATHS, areas: AREAS };
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 9, bearing: 0, pitch: 0 };
 const base: Frame = {
   camera,
@@ -117,7 +120,7 @@ const base: Frame = {
 describe('the live renderer', () => {
   it('draws the first frame whole, jumping to its camera', () => {
     const { map, heads, calls, state } = recordingMap();
-    createRenderer(map, PATHS, heads).apply(base, { instant: false });
+    createRenderer(map, LAYERS, heads).apply(base, { instant: false });
     expect(calls).toContain('jumpTo');
     expect(calls).not.toContain('flyTo');
     expect(state.visibility['control-fill']).toBe('visible');
@@ -125,7 +128,11 @@ describe('the live renderer', () => {
     expect(state.visibility[MARKER_LAYERS.post]).toBe('none');
     expect(state.filters[PLACE_LAYERS.ring]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb']]]);
     expect(state.filters[PLACE_LAYERS.label]).toEqual(['in', ['get', 'id'], ['literal', ['nairab']]]);
-    expect(state.filters[AREA_STYLE.control[0]!]).toEqual(['in', ['get', 'id'], ['literal', ['held-2020-02-11']]]);
+    // The frame's control snapshot shown, the other hidden, each in layers of its own.
+    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]).toBe(0.16);
+    expect(state.paint[`${areaLayerId('front-line', 'front-2020-02-11')} line-opacity`]).toBe(1);
+    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`]).toBeUndefined();
+    expect(state.visibility[areaLayerId('control-fill', 'held-2020-01-28')]).toBe('visible');
     expect(state.filters[MARKER_LAYERS.event]).toEqual(['in', ['get', 'id'], ['literal', ['helicopter']]]);
     expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain('[20,-20]');
     // Nairab's label goes left of it first, as the frame decided.
@@ -134,7 +141,7 @@ describe('the live renderer', () => {
 
   it('touches only what changed, and nothing for the same frame again', () => {
     const { map, heads, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS, heads);
+    const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply(structuredClone(base), { instant: false });
@@ -144,12 +151,16 @@ describe('the live renderer', () => {
     expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'heads']);
     clear();
     renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
+    expect(calls.sort()).toEqual([...styleLayersOf('control', AREAS), ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
+    clear();
+    // The front moves with the date: two opacities change, nothing goes to the worker.
+    renderer.apply({ ...base, layers: ['idlib', 'posts'], areas: [{ id: 'held-2020-01-28', kind: 'control' }, { id: 'front-2020-02-11', kind: 'front-line' }], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
+    expect(calls.sort()).toEqual([`paint ${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`, `paint ${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]);
   });
 
   it('flies between sections, and cuts when told to', () => {
     const { map, heads, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS, heads);
+    const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply({ ...base, camera: { ...camera, zoom: 10 } }, { instant: false });
@@ -176,9 +187,9 @@ describe('the live renderer', () => {
       contextTowns: true,
     };
     const direct = recordingMap();
-    createRenderer(direct.map, PATHS, direct.heads).apply(base, { instant: true });
+    createRenderer(direct.map, LAYERS, direct.heads).apply(base, { instant: true });
     const detour = recordingMap();
-    const renderer = createRenderer(detour.map, PATHS, detour.heads);
+    const renderer = createRenderer(detour.map, LAYERS, detour.heads);
     for (const f of [other, { ...base, layers: [] }, other]) renderer.apply(f, { instant: false });
     renderer.apply(base, { instant: true });
     // The same picture: what is drawn, and the drawn layers in the same order.
@@ -188,7 +199,7 @@ describe('the live renderer', () => {
 
   it('draws each path to where the frame cut it, and tests read the same fraction back', () => {
     const { map, heads, state } = recordingMap();
-    const renderer = createRenderer(map, PATHS, heads);
+    const renderer = createRenderer(map, LAYERS, heads);
     for (const fraction of [0.3, 0.72, 0.9, 1]) {
       const slice = slicePath(advance, fraction);
       renderer.apply({ ...base, paths: [slicePath(road, 1), slice] }, { instant: true });
@@ -205,7 +216,7 @@ describe('the live renderer', () => {
 
   it('draws what the frame decided: its paths in its order, arrow heads and shields only where it put them', () => {
     const { map, heads, state, calls, clear } = recordingMap();
-    const renderer = createRenderer(map, PATHS, heads);
+    const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: true });
     const visible = state.order.filter((l) => state.visibility[l] === 'visible');
     expect(visible).toEqual([pathLayerIds('m5').casing, pathLayerIds('m5').line, pathLayerIds('advance').casing, pathLayerIds('advance').line]);
@@ -223,7 +234,7 @@ describe('the live renderer', () => {
     const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>];
     expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([m5.casing, m5.line, reliefs.casing, advances.casing, reliefs.line, advances.line]);
     const undrawn = recordingMap();
-    createRenderer(undrawn.map, PATHS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
+    createRenderer(undrawn.map, LAYERS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
     expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();
     expect(undrawn.state.visibility[pathLayerIds('m5').line]).toBe('visible');
     expect(undrawn.state.heads).toEqual([]);

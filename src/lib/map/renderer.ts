@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, LineString } from 'geojson';
-import { LAYER_IDS, type AreaKind, type LayerId } from '../cartography/layers.ts';
+import { LAYER_IDS, type LayerId } from '../cartography/layers.ts';
 import { MARKER, PLACE } from '../cartography/symbols.ts';
 import type { Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
@@ -8,7 +8,7 @@ import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import type { Head, HeadsTarget } from './headsLayer.ts';
 import { progressOf } from './lineProgress.ts';
-import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, markerLabelSides, type PathLayer } from './style.ts';
+import { BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, markerLabelSides, styleLayersOf, type AreaPart, type PathLayer } from './style.ts';
 
 /**
  * The part of MapLibre's map the renderer uses: a real map in the browser, a recording stand-in
@@ -41,10 +41,13 @@ const anchorOffsets = (anchors: readonly Anchor[], gap: number) =>
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
  * decides nothing itself. Incremental: it compares with the frame it last applied and touches
  * only what changed, so it is cheap on every scroll event, and the picture depends only on the
- * frame, whatever order frames arrive in. `paths` are the style's path layers (`pathLayers`),
- * `heads` its layer of arrow heads.
+ * frame, whatever order frames arrive in. `layers` are the style's layers of each path
+ * (`pathLayers`) and each area (`areaParts`), `heads` its layer of arrow heads.
  */
-export function createRenderer(map: RenderTarget, paths: readonly PathLayer[], heads: HeadsTarget) {
+export function createRenderer(map: RenderTarget, layers: { paths: readonly PathLayer[]; areas: readonly AreaPart[] }, heads: HeadsTarget) {
+  const { paths, areas } = layers;
+  /** The area layers shown now (at their opacity); the others are at 0. */
+  const shownAreas = new Set<string>();
   let last: Frame | undefined;
   /** The cut-off each shown path is drawn to now (`line-progress`); hidden paths are absent. */
   const cuts = new Map<string, number>();
@@ -63,12 +66,15 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[], h
     for (const id of LAYER_IDS) {
       const visible = next.layers.includes(id);
       if (last && last.layers.includes(id) === visible) continue;
-      for (const layer of STYLE_LAYERS[id]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+      for (const layer of styleLayersOf(id, areas)) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }
-    when(next, (f) => f.areas, (areas) => {
-      for (const [kind, layers] of Object.entries(AREA_STYLE) as [AreaKind, readonly string[]][]) {
-        const filter = byId(areas.filter((a) => a.kind === kind).map((a) => a.id));
-        for (const layer of layers) map.setFilter(layer, filter);
+    when(next, (f) => f.areas, (shown) => {
+      for (const part of areas) {
+        const on = shown.some((a) => a.id === part.id && a.kind === part.kind);
+        if (shownAreas.has(part.layer) === on) continue;
+        map.setPaintProperty(part.layer, part.property, on ? part.opacity : 0, { validate: false });
+        if (on) shownAreas.add(part.layer);
+        else shownAreas.delete(part.layer);
       }
     });
     when(next, (f) => f.places, (places) => {
@@ -173,6 +179,12 @@ export function createRenderer(map: RenderTarget, paths: readonly PathLayer[], h
 export type Renderer = ReturnType<typeof createRenderer>;
 
 /** The story layers a map really shows, read back from MapLibre (for tests). */
-export function visibleLayers(map: { getLayoutProperty(layer: string, name: string): unknown }): LayerId[] {
-  return LAYER_IDS.filter((id) => map.getLayoutProperty(STYLE_LAYERS[id][0]!, 'visibility') === 'visible');
+export function visibleLayers(map: { getLayoutProperty(layer: string, name: string): unknown; getLayersOrder(): string[] }): LayerId[] {
+  const order = map.getLayersOrder();
+  // An area family is drawn by a layer per feature (`areaParts`): any of them tells.
+  const first = (family: string) => (order.includes(family) ? family : order.find((layer) => layer.startsWith(`${family}/`)));
+  return LAYER_IDS.filter((id) => {
+    const layer = first(STYLE_LAYERS[id][0]!);
+    return layer !== undefined && map.getLayoutProperty(layer, 'visibility') === 'visible';
+  });
 }

@@ -27,6 +27,44 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
   idlib: ['idlib-line'],
   posts: ['markers-post'],
 };
+/** The kind of area each area style layer of AREA_STYLE draws. */
+const FAMILY_KIND = Object.fromEntries(Object.entries(AREA_STYLE).flatMap(([kind, families]) => families.map((family) => [family, kind as AreaKind])));
+
+/**
+ * One area feature drawn by one style layer of its kind (AREA_STYLE), in a layer of its own,
+ * shown by `opacity` and hidden at 0: a front that moves with the story's date changes paint
+ * properties on the main thread, where a filter would send every tile of the areas back through
+ * MapLibre's worker and draw the map again as each returns. A layer at opacity 0 is not drawn.
+ */
+export interface AreaPart {
+  id: string;
+  kind: AreaKind;
+  /** The style layer of AREA_STYLE it belongs to. */
+  family: string;
+  layer: string;
+  property: 'fill-opacity' | 'line-opacity';
+  opacity: number;
+}
+export const areaLayerId = (family: string, id: string) => `${family}/${id}`;
+
+/** The area layers of every feature of `areas` (areas.geojson), each family's in feature order. */
+export function areaParts(areas: FeatureCollection): AreaPart[] {
+  return Object.entries(FAMILY_KIND).flatMap(([family, kind]) =>
+    areas.features
+      .filter((f) => f.properties?.kind === kind)
+      .map((f) => {
+        const id = String(f.properties!.id);
+        const fill = family.endsWith('-fill');
+        const story = (Object.entries(AREA_LAYER_KINDS) as [AreaLayer, readonly AreaKind[]][]).find(([, kinds]) => kinds.includes(kind))![0];
+        // The hatching of the ground taken carries its own opacity; the other fills are washes.
+        return { id, kind, family, layer: areaLayerId(family, id), property: fill ? 'fill-opacity' : 'line-opacity', opacity: fill && kind !== 'taken' ? areaFill(story) : 1 } as const;
+      }),
+  );
+}
+
+/** The style layers that draw story layer `id`: its area families' layers feature by feature. */
+export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) => STYLE_LAYERS[id].flatMap((family) => (family in FAMILY_KIND ? areas.filter((a) => a.family === family).map((a) => a.layer) : [family]));
+
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
@@ -75,6 +113,15 @@ export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours
   });
 }
 
+/**
+ * The fixed sources are tiled up to zoom 8 and drawn overzoomed beyond, simplified no more than
+ * a native tile at the story's closest zoom (11) would be. A close-up then needs one or two tiles
+ * of each source instead of six or nine: fewer draw calls per frame, and a filter change re-lays
+ * out two tiles, which arrive in one frame rather than several. The paths keep MapLibre's
+ * default: a line-gradient on an overzoomed tile is sampled at the map's maximum zoom.
+ */
+const TILING = { maxzoom: 8, tolerance: 0.375 / 2 ** (11 - 8) } as const;
+
 const CLEAR = 'rgba(0,0,0,0)';
 /**
  * A line's colour up to `cut` (its `line-progress`, 0..1) and clear beyond. A `step`, so MapLibre
@@ -93,8 +140,8 @@ const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([i
  * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON, and
  * labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
- * too. Story layers start hidden and filtered to nothing; the renderer shows what each frame
- * decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
+ * too. Story layers start hidden and filtered to nothing (each area feature in layers of its
+ * own at opacity 0, `areaParts`); the renderer shows what each frame decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
  * hidden; the `shields` source (the drawn part of each road) starts empty and is filled from the
  * frame. The arrow heads are a custom layer added under the shields (`headsLayer.ts`).
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
@@ -118,50 +165,39 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
     paint: { 'line-width': width, 'line-gradient': cutGradient(part.colour, 0) },
   });
 
-  const areaFillLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
-    id,
-    type: 'fill',
-    source: 'areas',
-    filter: NONE,
-    layout: hidden,
-    paint: { 'fill-color': colours[layer === 'taken' ? 'government' : layer], 'fill-opacity': areaFill(layer) },
-  });
-  const areaLineLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
-    id,
-    type: 'line',
-    source: 'areas',
-    filter: NONE,
-    layout: hidden,
-    paint: { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) },
-  });
+  const parts = areaParts(data.areas);
+  /** An area family's layer for each of its features, hidden (opacity 0) until the renderer shows it. */
+  const perFeature = (family: string, type: 'fill' | 'line', paint: Record<string, unknown>): LayerSpecification[] =>
+    parts
+      .filter((p) => p.family === family)
+      .map((p) => ({ id: p.layer, type, source: 'areas', filter: ['==', ['get', 'id'], p.id], layout: hidden, paint: { ...paint, [p.property]: 0 } }) as LayerSpecification);
+  const areaFillLayer = (family: string, layer: AreaLayer) => perFeature(family, 'fill', { 'fill-color': colours[layer === 'taken' ? 'government' : layer] });
+  const areaLineLayer = (family: string, layer: AreaLayer) =>
+    perFeature(family, 'line', { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) });
   const halo = { 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo };
 
   return {
     version: 8,
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
-      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, source(data[name])])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
+      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
       paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
       shields: empty(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
-      { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': ['case', ['==', ['get', 'focus'], true], colours.syria, colours.land] } },
-      areaFillLayer('control-fill', 'control'),
-      {
-        id: 'taken-fill',
-        type: 'fill',
-        source: 'areas',
-        filter: NONE,
-        layout: hidden,
-        paint: { 'fill-pattern': HATCH_ICON },
-      },
-      areaFillLayer('strikes-fill', 'strikes'),
-      areaLineLayer('strikes-line', 'strikes'),
-      areaFillLayer('front-fill', 'front'),
-      areaLineLayer('front-line-band', 'front'),
-      areaFillLayer('contested-fill', 'contested'),
-      areaLineLayer('contested-line', 'contested'),
+      // Land and Syria in two layers of one colour each: MapLibre draws an opaque fill of one
+      // colour in its opaque pass, front to back, so the sea under them is never shaded.
+      { id: 'countries', type: 'fill', source: 'countries', filter: ['!=', ['get', 'focus'], true], paint: { 'fill-color': colours.land } },
+      { id: 'countries-focus', type: 'fill', source: 'countries', filter: ['==', ['get', 'focus'], true], paint: { 'fill-color': colours.syria } },
+      ...areaFillLayer('control-fill', 'control'),
+      ...perFeature('taken-fill', 'fill', { 'fill-pattern': HATCH_ICON }),
+      ...areaFillLayer('strikes-fill', 'strikes'),
+      ...areaLineLayer('strikes-line', 'strikes'),
+      ...areaFillLayer('front-fill', 'front'),
+      ...areaLineLayer('front-line-band', 'front'),
+      ...areaFillLayer('contested-fill', 'contested'),
+      ...areaLineLayer('contested-line', 'contested'),
       { id: 'borders', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': colours.border, 'line-width': LINES.border } },
       {
         id: 'turkish-border',
@@ -178,14 +214,7 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
         layout: { ...hidden, 'line-cap': 'round' },
         paint: { 'line-color': colours.idlib, 'line-width': LINES.idlib.width, 'line-dasharray': inWidths(LINES.idlib.dash, LINES.idlib.width) },
       },
-      {
-        id: 'front-line',
-        type: 'line',
-        source: 'areas',
-        filter: NONE,
-        layout: hidden,
-        paint: { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) },
-      },
+      ...perFeature('front-line', 'line', { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) }),
       // Roads' casings, roads, movements' casings, movements: no casing covers another path's line.
       ...(['road', 'movement'] as const).flatMap((group) => {
         const mine = lines.filter((l) => (l.kind === 'road') === (group === 'road'));
