@@ -16,7 +16,8 @@ function recordingMap() {
   const state = {
     visibility: {} as Record<string, string>,
     filters: {} as Record<string, unknown>,
-    paint: {} as Record<string, unknown>,
+    // Each area feature's layer starts at opacity 0, as buildStyle makes it.
+    paint: Object.fromEntries(AREAS.map((a) => [`${a.layer} ${a.property}`, 0])) as Record<string, unknown>,
     sources: {} as Record<string, unknown>,
     /** Layer ids bottom first, as moveLayer leaves them (only the path layers and what sits above them). */
     order: [...PATHS.flatMap((p) => [p.casing.layer, p.line.layer]), HEADS_LAYER],
@@ -123,7 +124,7 @@ describe('the live renderer', () => {
     createRenderer(map, LAYERS, heads).apply(base, { instant: false });
     expect(calls).toContain('jumpTo');
     expect(calls).not.toContain('flyTo');
-    expect(state.visibility['control-fill']).toBe('visible');
+    expect(state.visibility[areaLayerId('control-fill', 'held-2020-02-11')]).toBe('visible');
     expect(state.visibility['idlib-line']).toBe('visible');
     expect(state.visibility[MARKER_LAYERS.post]).toBe('none');
     expect(state.filters[PLACE_LAYERS.ring]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb']]]);
@@ -131,7 +132,7 @@ describe('the live renderer', () => {
     // The frame's control snapshot shown, the other hidden, each in layers of its own.
     expect(state.paint[`${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]).toBe(0.16);
     expect(state.paint[`${areaLayerId('front-line', 'front-2020-02-11')} line-opacity`]).toBe(1);
-    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`]).toBeUndefined();
+    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`]).toBe(0);
     expect(state.visibility[areaLayerId('control-fill', 'held-2020-01-28')]).toBe('visible');
     expect(state.filters[MARKER_LAYERS.event]).toEqual(['in', ['get', 'id'], ['literal', ['helicopter']]]);
     expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain('[20,-20]');
