@@ -12,6 +12,7 @@
 //   npm run bench                       # full run (about half an hour on 2 cores)
 //   npm run bench -- --runs 5           # scroll and Lighthouse runs per page (default 3)
 //   npm run bench -- --dist dist        # measure an existing build instead of building
+//   npm run bench -- --before DIR       # also measure another build of the story (e.g. main's) in the same run
 //   npm run bench -- --quick            # 1 run each, fewer micro-benchmark calls (not for the record)
 //   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-no-webgl,frame,export,downloads,budgets
 //   npm run bench -- --keep             # keep bench/tmp/ (the builds) afterwards
@@ -20,7 +21,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { analysePage, budgetFigures, checkBudgets, kb, pageFile } from './bench/graph.mjs';
+import { analysePage, budgetFigures, checkBudgets, floor, kb, pageFile } from './bench/graph.mjs';
 import { NO_WEBGL_FLAGS, SCROLL_PACE, VIEWPORT, launchBrowser, lcpAt, measureDownloads, measureScroll } from './bench/browser.mjs';
 import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, compareRuns } from './bench/compare.mjs';
 import { LIGHTHOUSE_FLAGS, lighthouseAll, lighthouseVersion } from './bench/lighthouse.mjs';
@@ -35,11 +36,12 @@ process.chdir(ROOT);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 function options(argv) {
-  const o = { runs: 3, dist: undefined, quick: false, keep: false, skip: new Set(), calls: 20_000, out: 'bench' };
+  const o = { runs: 3, dist: undefined, before: undefined, quick: false, keep: false, skip: new Set(), calls: 20_000, out: 'bench' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--dist') o.dist = argv[++i];
+    else if (a === '--before') o.before = argv[++i];
     else if (a === '--quick') o.quick = true;
     else if (a === '--keep') o.keep = true;
     else if (a === '--skip') for (const s of argv[++i].split(',')) o.skip.add(s.trim());
@@ -69,6 +71,7 @@ const results = {
   source: source(),
   load: { cpus: os.availableParallelism?.() ?? os.cpus().length, samples: [] },
   build: null,
+  before: null,
   baseline: null,
   errors,
   warnings,
@@ -232,7 +235,7 @@ async function serveFolder(folder) {
 const pick = ({ downloadsAfterScroll, ...run }) => ({ ...run, downloadedFiles: downloadsAfterScroll.files.length, downloadedGzip: downloadsAfterScroll.total.gzip });
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
-const scrollRuns = { story: [], baseline: [] };
+const scrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
 let exitCode = 0;
 try {
   loadAverage('start');
@@ -244,22 +247,30 @@ try {
   } else {
     dist = await build();
   }
+  let beforeDist;
+  if (opts.before) {
+    beforeDist = resolve(opts.before);
+    if (!existsSync(join(beforeDist, 'index.html'))) throw new Error(`--before ${opts.before}: no index.html there`);
+    results.before = { folder: relative(ROOT, beforeDist) || beforeDist, commit: existsSync(join(beforeDist, 'COMMIT')) ? readFileSync(join(beforeDist, 'COMMIT'), 'utf8').trim() : null };
+  }
   await buildBaseline(dist);
 
   // Budgets, statically (the same code as tests/build/budget.test.ts).
   await step('budgets', 120_000, async () => {
     const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'));
-    const analysis = analysePage(dist, '/', { brotli: false });
+    const analysis = analysePage(dist, '/');
     const figures = budgetFigures(analysis);
     const chunk = analysis.assets.find((a) => a.maplibre && a.kind === 'js');
     results.budgets = {
       figures,
       checks: checkBudgets(figures, budgets),
-      maplibreFactor: budgets.wholePage.maplibreFactor,
+      ratio: budgets.wholePage.ratio,
+      ...(beforeDist ? { before: budgetFigures(analysePage(beforeDist, '/')) } : {}),
       maplibreChunk: chunk?.path ?? null,
       maplibreStatic: !!chunk && analysis.staticAtEntry.has(chunk.file),
     };
     for (const c of results.budgets.checks) log(`budget ${c.name}: ${kb(c.value)} KB of ${kb(c.limit)} KB ${c.ok ? 'ok' : 'OVER'}`);
+    log(`whole page ${kb(figures.wholePage)} KB = ${(figures.wholePage / floor(figures)).toFixed(3)} × (MapLibre + data + fonts, ${kb(floor(figures))} KB), Brotli`);
   });
 
   const site = await serveFolder(dist);
@@ -269,10 +280,17 @@ try {
     story: { name: 'story', label: 'story page', ...site, folder: dist, path: '/', stage: STAGES.story },
     baseline: { name: 'baseline', label: 'baseline page', ...baseline, folder: BASELINE_DIR, path: '/', stage: STAGES.baseline },
   };
+  if (beforeDist) {
+    const before = await serveFolder(beforeDist);
+    log(`serving the story as it was before (${results.before.folder}) at ${before.origin}/`);
+    pages.before = { name: 'before', label: 'story page before', ...before, folder: beforeDist, path: '/', stage: STAGES.story };
+  }
+  /** The pages measured side by side, in the order of the first run. */
+  const names = Object.keys(pages);
 
   await step('downloads', 600_000, () =>
     withBrowser([], async (b) => {
-      for (const page of [pages.story, pages.baseline]) {
+      for (const page of names.map((n) => pages[n])) {
         const d = await measureDownloads(b, page);
         results.downloads[page.name] = d;
         if (d.map !== 'ready') errors.push(`${page.label}: the live map did not become ready after the first scroll (${d.map}); its figures are not meaningful`);
@@ -299,19 +317,23 @@ try {
     }),
   );
 
-  // The scroll, interleaved: run 1 story then baseline, run 2 the other way round, and so on,
-  // each in a fresh Chromium. The baseline is padded to the story page's height (measured in
-  // run 1) so the same scroll covers as many pixels on both.
-  await step('scroll', opts.runs * 2 * 420_000, async () => {
+  // The scroll, interleaved: run 1 story then baseline (then the story before), run 2 starting
+  // with the next page, and so on, each in a fresh Chromium. The baseline is padded to the story
+  // page's height and its map sized as the story's (both measured in run 1), so the same scroll
+  // covers as many pixels on both and their maps draw as many.
+  await step('scroll', opts.runs * names.length * 420_000, async () => {
     results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
     let storyHeight;
+    let storyMap;
     for (let i = 1; i <= opts.runs; i++) {
-      for (const name of i % 2 ? ['story', 'baseline'] : ['baseline', 'story']) {
-        const page = name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}` } : pages[name];
+      const shift = (i - 1) % names.length;
+      for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
+        const page = name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
         const load = loadAverage(`scroll ${name} run ${i}/${opts.runs}`);
         const r = pick(await withBrowser([], (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} scroll run ${i}`)));
         scrollRuns[name].push({ run: i, loadAverage: load, ...r });
         if (name === 'story') storyHeight ??= r.scrollHeight;
+        if (name === 'story' && r.canvas) storyMap ??= `${r.canvas.width}x${r.canvas.height}`;
         log(
           `scroll ${name} run ${i}/${opts.runs} (load ${load}): ${r.seconds} s over ${r.scrollHeight} px, ${r.fps} fps, ${r.longTasks.count} long tasks (${r.longTasks.totalMs} ms), script ${r.mainThreadDuringScrollMs.script} ms, heap after GC ${mb(r.heapAfterGcBytes)} MB, ${r.mapFrames} map frames, first scroll → ready ${r.firstInputToMapReadyMs} ms`,
         );
@@ -332,9 +354,9 @@ try {
     });
   });
 
-  results.lighthouse = await step('lighthouse', (4 * opts.runs + 2) * 300_000, () =>
+  results.lighthouse = await step('lighthouse', (2 * names.length * opts.runs + 2) * 300_000, () =>
     lighthouseAll(
-      [pages.story, pages.baseline].map((p) => ({ name: p.name, url: `${p.origin}/` })),
+      names.map((n) => ({ name: n, url: `${pages[n].origin}/` })),
       { runs: opts.runs, tmp: TMP, noWebgl: opts.skip.has('lighthouse-no-webgl') ? undefined : 'story', loadAverage },
     ),
   );
@@ -351,7 +373,7 @@ try {
   });
 
   results.frameBench = await step('frame', 300_000, async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--calls', String(opts.calls)], { timeoutMs: 240_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--story', join(dist, 'story.json'), '--calls', String(opts.calls)], { timeoutMs: 240_000 });
     const line = stdout.trim().split('\n').at(-1) ?? '';
     const f = JSON.parse(line);
     log(`per-scroll work: median ${f.frameAndApply.medianUs} µs, p95 ${f.frameAndApply.p95Us} µs over ${f.calls} calls`);
@@ -375,6 +397,16 @@ results.comparison = {
   lighthouse: lh ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)])) : null,
   bytes: results.downloads.story?.firstView && results.downloads.baseline?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads.story], [results.downloads.baseline]) : null,
 };
+// The story before and after, each against the baseline and against each other, same run.
+if (scrollRuns.before) {
+  const versus = (a, b) => ({
+    scroll: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
+    load: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(LOAD_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
+    lighthouse: lh?.[a] && lh?.[b] ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh[a][preset].perRun, lh[b][preset].perRun)])) : null,
+    bytes: results.downloads[a]?.firstView && results.downloads[b]?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads[a]], [results.downloads[b]]) : null,
+  });
+  results.beforeAfter = { beforeVsBaseline: versus('before', 'baseline'), afterVsBefore: versus('story', 'before') };
+}
 const busiest = results.load.samples.reduce((a, b) => (b.one > a.one ? b : a), results.load.samples[0]);
 if (busiest && busiest.one > results.load.cpus) warnings.push(`the 1-minute load average reached ${busiest.one} on ${results.load.cpus} CPUs (at “${busiest.what}”): other work shared the machine, so the figures are noisier than usual`);
 

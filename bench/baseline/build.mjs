@@ -10,9 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { LAYER_IDS, mapStateSchema } from '../../src/lib/story/mapState.ts';
+import { precompress } from '../../src/integrations/precompress.ts';
+import { mapStateSchema } from '../../src/build/mapStateSchema.ts';
+import { LAYER_IDS } from '../../src/lib/cartography/layers.ts';
 import { readSections } from '../../scripts/bench/story.mjs';
-import { CHAPTER_LAYERS, DATA_FILES, PATH_FILES, pathLayer, shownOpacity } from './mapStyle.js';
+import { CHAPTER_LAYERS, DATA_FILES, PATH_FILES, SNAPSHOT_KINDS, pathLayer, shownOpacity } from './mapStyle.js';
 
 const require = createRequire(import.meta.url);
 const HERE = import.meta.dirname;
@@ -48,6 +50,15 @@ function pathFiles(dist) {
     }
   }
   return files;
+}
+
+/** Kind → the date of its latest snapshot in the built areas.geojson. */
+function latestSnapshots(dist) {
+  const latest = {};
+  for (const { properties: p } of JSON.parse(readFileSync(join(dist, 'data', 'areas.geojson'), 'utf8')).features ?? []) {
+    if (SNAPSHOT_KINDS.includes(p?.kind) && typeof p.date === 'string' && !(p.date <= (latest[p.kind] ?? ''))) latest[p.kind] = p.date;
+  }
+  return latest;
 }
 
 function chapters(dist) {
@@ -110,6 +121,7 @@ async function main() {
     footer: 'After the approach of the mapbox/storytelling template; written for this benchmark.',
     font,
     paths,
+    latest: latestSnapshots(dist),
     chapters: list,
   };
   writeFileSync(join(out, 'config.js'), `var config = ${JSON.stringify(config)};\n`);
@@ -126,6 +138,8 @@ async function main() {
     logLevel: 'warning',
   });
   for (const file of ['main.js', 'main.css']) if (!existsSync(join(out, file))) throw new Error(`esbuild wrote no ${file}`);
+  // Served the way the site is: the server sends these .br/.gz copies, as it does the site's.
+  await precompress(out, join(process.cwd(), 'node_modules', '.cache', 'precompress'));
   console.log(JSON.stringify({ out: relative(process.cwd(), out), chapters: list.length, paths: paths.length, data: DATA_FILES.length }));
 }
 

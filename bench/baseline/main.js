@@ -57,15 +57,19 @@ function fail(error) {
 buildStory();
 // `?height=N` (the benchmark's): pad the end of the page so it scrolls as far as the story page,
 // N px tall, and the same wheel scroll lasts as long on both.
-const height = Number(new URLSearchParams(location.search).get('height'));
+const query = new URLSearchParams(location.search);
+const height = Number(query.get('height'));
 if (height > 0) document.getElementById('story').style.paddingBottom = `${Math.max(0, height - root.scrollHeight)}px`;
+// `?map=WxH` (the benchmark's): the map as large as the story page's, so both draw as many pixels.
+const [mapWidth, mapHeight] = (query.get('map') ?? '').split('x').map(Number);
+if (mapWidth > 0 && mapHeight > 0) Object.assign(document.getElementById('map').style, { width: `${mapWidth}px`, height: `${mapHeight}px`, top: 'auto', bottom: '0' });
 setWorkerUrl(here('maplibre-gl-worker.mjs'));
 const chapters = new Map(config.chapters.map((chapter) => [chapter.id, chapter]));
 const first = config.chapters[0];
 try {
   const map = new MapLibreMap({
     container: 'map',
-    style: baselineStyle({ dataUrl: (name) => here(`data/${name}.geojson`), fontUrl: here(config.font), paths: config.paths }),
+    style: baselineStyle({ dataUrl: (name) => here(`data/${name}.geojson`), fontUrl: here(config.font), paths: config.paths, latest: config.latest }),
     ...first.location,
     interactive: false,
   });

@@ -11,12 +11,18 @@ export const DATA_FILES = ['countries', 'borders', 'idlib', 'areas', 'places', '
 export const PATH_FILES = ['roads', 'movements'];
 
 /** Feature kinds (see data/README.md) drawn by each area and marker layer. */
-const AREA_KINDS = { control: ['control'], contested: ['contested'], front: ['front'], strikes: ['strikes'] };
-const MARKER_KINDS = { posts: ['turkish-position', 'turkish-post-encircled'], helicopter: ['helicopter-down'] };
+const AREA_KINDS = { control: ['control', 'front-line'], taken: ['taken'], contested: ['contested'], front: ['front'], strikes: ['strikes'] };
+const MARKER_KINDS = { posts: ['turkish-post'] };
+/**
+ * Area kinds the data holds as dated snapshots: a template user draws one of each, the latest
+ * (`latest`, found by build.mjs), not every snapshot on top of the others.
+ */
+export const SNAPSHOT_KINDS = ['control', 'front-line', 'taken'];
 
 /** The style layers each story layer (frontmatter `map.layers`) shows. */
 export const CHAPTER_LAYERS = {
   idlib: ['idlib-line'],
+  border: ['turkish-border'],
   ...Object.fromEntries(Object.keys(AREA_KINDS).map((id) => [id, [`${id}-fill`, `${id}-line`]])),
   ...Object.fromEntries(Object.keys(MARKER_KINDS).map((id) => [id, [`${id}-circle`, `${id}-label`]])),
 };
@@ -48,24 +54,27 @@ const COLOURS = {
   turkish: '#1c5d99',
   civilian: '#7a3f9d',
   control: '#2e7d32',
+  taken: '#b3261e',
   contested: '#c77700',
   front: '#c77700',
   strikes: '#d84315',
   posts: '#1c5d99',
-  helicopter: '#b3261e',
 };
 
 const FONT = 'Noto Sans Regular';
 const byKind = (kinds) => ['in', ['get', 'kind'], ['literal', kinds]];
+/** The features of `kinds`, only the latest snapshot of snapshot kinds (`latest`: kind → date). */
+const areaFilter = (kinds, latest) => ['any', ...kinds.map((k) => (SNAPSHOT_KINDS.includes(k) ? ['all', ['==', ['get', 'kind'], k], ['==', ['get', 'date'], latest[k] ?? '']] : ['==', ['get', 'kind'], k]))];
 
 /**
  * The style: `dataUrl(name)` gives each GeoJSON file's URL, `fontUrl` the woff2 labels draw
- * with, `paths` the chapters' paths as `{ id, file }`.
+ * with, `paths` the chapters' paths as `{ id, file }`, `latest` the date of the latest snapshot
+ * of each snapshot kind.
  */
-export function baselineStyle({ dataUrl, fontUrl, paths }) {
+export function baselineStyle({ dataUrl, fontUrl, paths, latest }) {
   const areas = Object.entries(AREA_KINDS).flatMap(([id, kinds]) => [
-    { id: `${id}-fill`, type: 'fill', source: 'areas', filter: byKind(kinds), paint: { 'fill-color': COLOURS[id], 'fill-opacity': 0 } },
-    { id: `${id}-line`, type: 'line', source: 'areas', filter: byKind(kinds), paint: { 'line-color': COLOURS[id], 'line-width': 1.2, 'line-opacity': 0 } },
+    { id: `${id}-fill`, type: 'fill', source: 'areas', filter: areaFilter(kinds.filter((k) => k !== 'front-line'), latest), paint: { 'fill-color': COLOURS[id], 'fill-opacity': 0 } },
+    { id: `${id}-line`, type: 'line', source: 'areas', filter: areaFilter(kinds, latest), paint: { 'line-color': COLOURS[id], 'line-width': 1.2, 'line-opacity': 0 } },
   ]);
   const pathLayers = paths.map(({ id, file }) => ({
     id: pathLayer(id),
@@ -105,6 +114,7 @@ export function baselineStyle({ dataUrl, fontUrl, paths }) {
       { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': ['match', ['get', 'id'], '760', COLOURS.syria, COLOURS.land] } },
       ...areas,
       { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': COLOURS.border, 'line-width': 1 } },
+      { id: 'turkish-border', type: 'line', source: 'borders', filter: byKind(['turkish-border']), paint: { 'line-color': COLOURS.border, 'line-width': 3, 'line-opacity': 0 } },
       { id: 'idlib-line', type: 'line', source: 'idlib', paint: { 'line-color': COLOURS.idlib, 'line-width': 1.4, 'line-dasharray': [4, 2], 'line-opacity': 0 } },
       ...pathLayers,
       ...markers,

@@ -41,6 +41,8 @@ export const LIGHTHOUSE_FIGURES = [
 export const BYTE_FIGURES = [
   { key: 'firstViewKB', label: 'first view, before any input (gzip)', better: 'lower', unit: 'KB', why: 'less to download before the reader acts', get: (d) => d.firstView?.total?.gzip / 1024 },
   { key: 'untilReadyKB', label: 'until the live map is ready (gzip)', better: 'lower', unit: 'KB', why: 'less to download in all', get: (d) => d.total?.gzip / 1024 },
+  { key: 'firstViewBrKB', label: 'first view, before any input (Brotli)', better: 'lower', unit: 'KB', why: 'what a host with brotli_static sends before the reader acts', get: (d) => d.firstView?.total?.brotli / 1024 },
+  { key: 'untilReadyBrKB', label: 'until the live map is ready (Brotli)', better: 'lower', unit: 'KB', why: 'what a host with brotli_static sends in all', get: (d) => d.total?.brotli / 1024 },
 ];
 
 const finite = (x) => typeof x === 'number' && Number.isFinite(x);

@@ -2,19 +2,27 @@
 // plus the update it triggers (`createRenderer(map)` applied to a stand-in map that only records
 // calls), timed call by call over a sweep of progress 0→1→0 across every section.
 //
-// Runs under tsx (it imports the project's TypeScript): `node --import tsx scripts/bench/frame-bench.mjs [--calls 20000]`.
+// Runs under tsx (it imports the project's TypeScript), on a build's story.json (the sections'
+// map states and measured paths, as the page gets them):
+//   node --import tsx scripts/bench/frame-bench.mjs --story dist/story.json [--calls 20000]
 // Prints one JSON line.
-import { frame } from '../../src/lib/frame.ts';
-import { createRenderer } from '../../src/lib/map/applyFrame.ts';
-import { mapStateSchema } from '../../src/lib/story/mapState.ts';
-import { samplePaths } from '../../src/lib/data/samplePaths.ts';
-import { readSections } from './story.mjs';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LIGHT } from '../../src/lib/cartography/palette.ts';
+import { frame } from '../../src/lib/frame/frame.ts';
+import { createRenderer } from '../../src/lib/map/renderer.ts';
+import { areaParts, pathLayers } from '../../src/lib/map/style.ts';
 
 const args = process.argv.slice(2);
-const CALLS = Number(args[args.indexOf('--calls') + 1] || 20_000) || 20_000;
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const CALLS = Number(arg('--calls', 20_000)) || 20_000;
 const WARMUP = Math.min(5000, CALLS);
-/** Each section's `map`, parsed as the build parses it, in story order. */
-const sections = () => readSections().map((s) => ({ file: s.file, order: s.order, map: mapStateSchema.parse(s.data.map) }));
+const storyFile = arg('--story', 'dist/story.json');
+const story = JSON.parse(readFileSync(storyFile, 'utf8'));
+/** The build's areas, beside its story.json: the renderer has a layer per area feature. */
+const areas = JSON.parse(readFileSync(join(dirname(storyFile), 'data', 'areas.geojson'), 'utf8'));
+/** The map's size on the story page at 1280×800 (the benchmark's scroll): frames fit labels to it. */
+const VIEWPORT = { width: 590, height: 705 };
 
 /** A map that implements only what the renderer calls, recording each call (nothing is drawn). */
 function standInMap() {
@@ -39,7 +47,7 @@ function standInMap() {
   };
   // Anything else the renderer grows to call is recorded too, rather than crashing the benchmark.
   const map = new Proxy(known, { get: (target, name) => target[name] ?? ((arg) => count(String(name), arg)) });
-  return { map, calls, sink: () => sink };
+  return { map, count, calls, sink: () => sink };
 }
 
 /** Section index and progress of call `i` of `n`: a triangle wave 0→1→0 over the whole story. */
@@ -58,17 +66,17 @@ function stats(samples) {
   return { calls: sorted.length, medianUs: us(at(50)), p95Us: us(at(95)), p99Us: us(at(99)), maxUs: us(sorted[sorted.length - 1]), meanUs: us(sum / sorted.length), totalMs: Math.round(sum / 1e4) / 100 };
 }
 
-function sweep(steps, paths, n, { withApply, withFrame = true, options = {}, frames }) {
-  const { map, calls, sink } = standInMap();
-  const apply = createRenderer(map);
+function sweep(steps, n, { withApply, withFrame = true, options = {}, frames }) {
+  const { map, count, calls, sink } = standInMap();
+  const renderer = createRenderer(map, { paths: pathLayers(story.paths, LIGHT), areas: areaParts(areas) }, { set: (heads) => count('heads', heads) });
   const times = new Float64Array(n);
   let keep = 0;
   for (let i = 0; i < n; i++) {
     const { index, progress } = position(i, n, steps.length);
     const state = steps[index].map;
     const t0 = process.hrtime.bigint();
-    const f = withFrame ? frame(state, progress, paths, options) : frames[i];
-    if (withApply) apply(f, { instant: false });
+    const f = withFrame ? frame(state, progress, story, { viewport: VIEWPORT, ...options }) : frames[i];
+    if (withApply) renderer.apply(f, { instant: false });
     const t1 = process.hrtime.bigint();
     times[i] = Number(t1 - t0);
     keep += f.paths.length;
@@ -76,27 +84,25 @@ function sweep(steps, paths, n, { withApply, withFrame = true, options = {}, fra
   return { times, calls, keep: keep + sink() };
 }
 
-const steps = sections();
-const ids = new Set(steps.flatMap((s) => s.map.paths.map((p) => p.id)));
-const paths = samplePaths(ids);
+const steps = story.sections;
 
 // Warm the JIT on every code path first.
-sweep(steps, paths, WARMUP, { withApply: true });
-sweep(steps, paths, WARMUP, { withApply: true, options: { narrow: true } });
+sweep(steps, WARMUP, { withApply: true });
+sweep(steps, WARMUP, { withApply: true, options: { narrow: true } });
 
-const frameOnly = sweep(steps, paths, CALLS, { withApply: false });
+const frameOnly = sweep(steps, CALLS, { withApply: false });
 const precomputed = Array.from({ length: CALLS }, (_, i) => {
   const { index, progress } = position(i, CALLS, steps.length);
-  return frame(steps[index].map, progress, paths);
+  return frame(steps[index].map, progress, story, { viewport: VIEWPORT });
 });
-const applyOnly = sweep(steps, paths, CALLS, { withApply: true, withFrame: false, frames: precomputed });
-const both = sweep(steps, paths, CALLS, { withApply: true });
-const narrow = sweep(steps, paths, CALLS, { withApply: true, options: { narrow: true } });
+const applyOnly = sweep(steps, CALLS, { withApply: true, withFrame: false, frames: precomputed });
+const both = sweep(steps, CALLS, { withApply: true });
+const narrow = sweep(steps, CALLS, { withApply: true, options: { narrow: true } });
 
 console.log(
   JSON.stringify({
     sections: steps.length,
-    paths: ids.size,
+    paths: Object.keys(story.paths).length,
     calls: CALLS,
     warmup: WARMUP,
     sweep: 'progress 0→1 through every section in order, then back 1→0 (triangle wave)',

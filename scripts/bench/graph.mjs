@@ -12,29 +12,27 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const KINDS = /** @type {const} */ (['html', 'css', 'js', 'worker', 'data', 'fonts', 'images', 'other']);
 
-/** Gzip at level 9 and Brotli at quality 11: what a host that pre-compresses static files sends. */
-export function sizesOf(/** @type {Buffer | string} */ content, brotli = true) {
+/** Gzip at level 9 and Brotli at quality 11, as the build's precompress step writes them. */
+export function sizesOf(/** @type {Buffer | string} */ content) {
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;
   return {
     raw: buffer.length,
     gzip: gzipSync(buffer, { level: 9 }).length,
-    // Brotli at quality 11 takes seconds on MapLibre's chunk; the budget test needs only gzip.
-    brotli: brotli
-      ? brotliCompressSync(buffer, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
-        }).length
-      : 0,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
   };
 }
 
-const sizeCache = new Map();
-/** Sizes of a file on disk, cached by path, size and mtime. */
-export function fileSizes(/** @type {string} */ file, brotli = true) {
-  const info = statSync(file);
-  const key = `${file}:${info.size}:${info.mtimeMs}:${brotli}`;
-  let sizes = sizeCache.get(key);
-  if (!sizes) sizeCache.set(key, (sizes = sizesOf(readFileSync(file), brotli)));
-  return /** @type {Sizes} */ (sizes);
+const sizeOnDisk = (/** @type {string} */ file) => (existsSync(file) ? statSync(file).size : undefined);
+
+/**
+ * The bytes a file costs on the wire, as the site is served: its `.br` and `.gz` copies beside
+ * it where the build wrote them (src/integrations/precompress.ts; scripts/serve.mjs and hosts
+ * with `brotli_static`/`gzip_static` send those), else the file itself (fonts and images, and
+ * text files too small to gain from compression).
+ */
+export function fileSizes(/** @type {string} */ file) {
+  const raw = statSync(file).size;
+  return /** @type {Sizes} */ ({ raw, gzip: sizeOnDisk(`${file}.gz`) ?? raw, brotli: sizeOnDisk(`${file}.br`) ?? raw });
 }
 
 export const addSizes = (/** @type {Sizes[]} */ ...all) =>
@@ -122,13 +120,18 @@ export function parseHtml(/** @type {string} */ html) {
     const a = attributes(m[0]);
     for (const key of ['component-url', 'renderer-url', 'before-hydration-url']) if (a[key]) islands.push(decode(a[key]));
   }
-  /** @type {{ src: string, lazy: boolean }[]} */
+  // A <picture>'s <source>s and <img> are one image: the browser loads one candidate of them.
+  const pictures = [...clean.matchAll(/<picture\b[\s\S]*?<\/picture\s*>/gi)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  /** @type {{ src: string, lazy: boolean, picture?: number }[]} */
   const images = [];
   for (const m of clean.matchAll(/<(?:img|source)\b[^>]*>/gi)) {
     const a = attributes(m[0]);
     const lazy = (a.loading ?? '').toLowerCase() === 'lazy';
-    if (a.src) images.push({ src: decode(a.src), lazy });
-    if (a.srcset) for (const part of decode(a.srcset).split(',')) if (part.trim()) images.push({ src: part.trim().split(/\s+/)[0] ?? '', lazy });
+    const at = m.index ?? 0;
+    const picture = pictures.findIndex(([start, end]) => at > start && at < end);
+    const group = picture === -1 ? {} : { picture };
+    if (a.src) images.push({ src: decode(a.src), lazy, ...group });
+    if (a.srcset) for (const part of decode(a.srcset).split(',')) if (part.trim()) images.push({ src: part.trim().split(/\s+/)[0] ?? '', lazy, ...group });
   }
   return { scripts, links, styles, islands, images };
 }
@@ -168,7 +171,7 @@ export function parseCssUrls(/** @type {string} */ css) {
  * @property {string} file absolute path on disk
  * @property {string} path path relative to the dist folder, with forward slashes
  * @property {Kind} kind
- * @property {'document' | 'blocking' | 'entry' | 'static' | 'dynamic' | 'reference' | 'data' | 'fetch' | 'lazy'} via how the page reaches it ('data': dist/data/*.geojson, 'fetch': other data files the JS names) ('lazy': a `loading="lazy"` image, not counted)
+ * @property {'document' | 'blocking' | 'entry' | 'static' | 'dynamic' | 'reference' | 'data' | 'fetch' | 'lazy' | 'alternative'} via how the page reaches it ('data': dist/data/*.geojson, 'fetch': other data files the JS names; not counted: 'lazy', a `loading="lazy"` image, and 'alternative', a <picture> candidate other than the largest)
  * @property {boolean} maplibre
  * @property {Sizes} sizes
  */
@@ -183,7 +186,7 @@ export function pageFile(/** @type {string} */ dist, /** @type {string} */ page)
  * Everything a page loads, read from `dist` without a browser. Relative URLs resolve from the
  * page's own folder (the site is built with relative URLs); root-absolute ones from `dist`.
  */
-export function analysePage(/** @type {string} */ distFolder, /** @type {string} */ page = '/', { brotli = true } = {}) {
+export function analysePage(/** @type {string} */ distFolder, /** @type {string} */ page = '/') {
   const dist = resolve(distFolder);
   const htmlFile = pageFile(dist, page);
   if (!existsSync(htmlFile)) throw new Error(`${relative(process.cwd(), htmlFile)} does not exist: build the site first (npm run build)`);
@@ -210,7 +213,7 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
     const path = relative(dist, file).split(sep).join('/');
     const kind = kindOf(path);
     const content = kind === 'js' || kind === 'worker' ? readFileSync(file, 'utf8') : undefined;
-    assets.set(file, { file, path, kind, via, maplibre: isMapLibreFile(path, content), sizes: fileSizes(file, brotli) });
+    assets.set(file, { file, path, kind, via, maplibre: isMapLibreFile(path, content), sizes: fileSizes(file) });
     return true;
   };
 
@@ -280,7 +283,11 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
     const queue = [...seen];
     while (queue.length) {
       const file = /** @type {string} */ (queue.shift());
-      for (const next of edgesOf(file).static) if (isJs(next) && !seen.has(next)) (seen.add(next), queue.push(next));
+      for (const next of edgesOf(file).static) {
+        if (!isJs(next) || seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
     }
     return seen;
   };
@@ -290,7 +297,10 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
   // Everything reachable at all: dynamic imports, then whatever those import.
   const all = new Set(atEntry);
   const queue = [...atEntry, ...inlineDynamic.filter(isJs)];
-  for (const f of inlineDynamic) if (isJs(f)) (all.add(f), add(f, 'dynamic'));
+  for (const f of inlineDynamic.filter(isJs)) {
+    all.add(f);
+    add(f, 'dynamic');
+  }
   while (queue.length) {
     const file = /** @type {string} */ (queue.shift());
     const e = edgesOf(file);
@@ -304,7 +314,10 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
       if (!existsSync(ref)) continue;
       add(ref, 'reference');
       // A worker script is JS too: follow its own imports.
-      if (/\.m?js$/.test(ref) && !all.has(ref)) (all.add(ref), queue.push(ref));
+      if (/\.m?js$/.test(ref) && !all.has(ref)) {
+        all.add(ref);
+        queue.push(ref);
+      }
     }
   }
 
@@ -321,9 +334,20 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
     }
   }
   // `loading="lazy"` images load only near the viewport (never while hidden): listed, not counted.
+  // Of a <picture>'s candidates the largest is counted (a reader gets one of them), the others
+  // are listed as alternatives.
+  /** @type {Map<number, string[]>} */
+  const candidates = new Map();
   for (const image of parsed.images) {
     const file = toFile(image.src, htmlFile);
-    if (file) add(file, image.lazy ? 'lazy' : 'reference');
+    if (!file) continue;
+    if (image.picture === undefined || image.lazy) add(file, image.lazy ? 'lazy' : 'reference');
+    else candidates.set(image.picture, [...(candidates.get(image.picture) ?? []), file]);
+  }
+  for (const files of candidates.values()) {
+    const existing = files.filter((f) => existsSync(f));
+    const largest = existing.reduce((a, b) => (fileSizes(b).gzip > fileSizes(a).gzip ? b : a), existing[0] ?? files[0]);
+    for (const f of files) add(f, f === largest ? 'reference' : 'alternative');
   }
 
   // Data the page's JS fetches. The map builds its URLs at run time (`data/${name}.geojson`
@@ -371,48 +395,61 @@ export function totalsByKind(/** @type {{ kind: Kind, maplibre: boolean, sizes: 
 }
 
 /**
- * The budget figures of a page, in bytes (gzip):
+ * The budget figures of a page, in bytes of Brotli as served (`fileSizes`):
  * - firstScreen: the HTML, its stylesheets and any render-blocking (classic, non-async) script;
+ * - entryJs: the scripts that load with the page, before any dynamic import (its first view's JS);
  * - ownJs: every script the page runs, inline ones included, MapLibre's chunk and worker excluded;
  * - data: the dist/data/*.geojson files the map loads;
- * - payload: other data files the page fetches (e.g. story.json), counted in wholePage only;
+ * - payload: other data files the page fetches (e.g. story.json);
  * - font: the font files it loads;
  * - maplibre: MapLibre's chunk, worker and CSS;
  * - wholePage: everything the page loads, once (lazy images excluded).
  */
+/** Whether a reader of the page downloads the asset (lazy images and a picture's other candidates aside). */
+export const counted = (/** @type {{ via: string }} */ a) => a.via !== 'lazy' && a.via !== 'alternative';
+
 export function budgetFigures(/** @type {PageAnalysis} */ analysis) {
-  const assets = analysis.assets.filter((a) => a.via !== 'lazy');
-  const gz = (/** @type {Asset[]} */ list) => list.reduce((sum, a) => sum + a.sizes.gzip, 0);
-  const inlineJs = analysis.inlineScripts.length ? sizesOf(analysis.inlineScripts.join('\n')).gzip : 0;
+  const assets = analysis.assets.filter(counted);
+  const br = (/** @type {Asset[]} */ list) => list.reduce((sum, a) => sum + a.sizes.brotli, 0);
+  const inlineJs = analysis.inlineScripts.length ? sizesOf(analysis.inlineScripts.join('\n')).brotli : 0;
   const maplibre = assets.filter((a) => a.maplibre);
   return {
-    firstScreen: gz(assets.filter((a) => a.via === 'document' || a.via === 'blocking')),
-    ownJs: gz(assets.filter((a) => (a.kind === 'js' || a.kind === 'worker') && !a.maplibre)) + inlineJs,
-    data: gz(assets.filter((a) => a.via === 'data')),
-    payload: gz(assets.filter((a) => a.via === 'fetch')),
-    font: gz(assets.filter((a) => a.kind === 'fonts')),
-    maplibre: gz(maplibre),
-    maplibreChunk: gz(maplibre.filter((a) => a.kind === 'js')),
-    maplibreWorker: gz(maplibre.filter((a) => a.kind === 'worker')),
-    wholePage: gz(assets),
+    firstScreen: br(assets.filter((a) => a.via === 'document' || a.via === 'blocking')),
+    entryJs: br(assets.filter((a) => a.via === 'entry' || a.via === 'static')),
+    ownJs: br(assets.filter((a) => (a.kind === 'js' || a.kind === 'worker') && !a.maplibre)) + inlineJs,
+    data: br(assets.filter((a) => a.via === 'data')),
+    payload: br(assets.filter((a) => a.via === 'fetch')),
+    font: br(assets.filter((a) => a.kind === 'fonts')),
+    maplibre: br(maplibre),
+    maplibreChunk: br(maplibre.filter((a) => a.kind === 'js')),
+    maplibreWorker: br(maplibre.filter((a) => a.kind === 'worker')),
+    wholePage: br(assets),
   };
 }
 
-/** The limits of bench/budgets.json applied to a page's figures; every size in bytes. */
-export function checkBudgets(/** @type {ReturnType<typeof budgetFigures>} */ f, /** @type {{ firstScreenKB: number, ownJsKB: number, dataKB: number, wholePage: { maplibreFactor: number } }} */ budgets) {
+/**
+ * The limits of bench/budgets.json applied to a page's figures; every size in bytes of Brotli.
+ * wholePage may be at most `ratio` × what any page with this map must load: MapLibre, the data
+ * it draws (the GeoJSON and story.json) and the fonts.
+ */
+export function checkBudgets(/** @type {ReturnType<typeof budgetFigures>} */ f, /** @type {{ firstScreenKB: number, entryJsKB: number, ownJsKB: number, dataKB: number, wholePage: { ratio: number } }} */ budgets) {
   const KB = 1024;
   const limit = {
     firstScreen: budgets.firstScreenKB * KB,
+    entryJs: budgets.entryJsKB * KB,
     ownJs: budgets.ownJsKB * KB,
     data: budgets.dataKB * KB,
-    wholePage: budgets.wholePage.maplibreFactor * f.maplibre + f.data + f.font,
+    wholePage: budgets.wholePage.ratio * floor(f),
   };
-  return /** @type {const} */ (['firstScreen', 'ownJs', 'data', 'wholePage']).map((name) => ({
+  return /** @type {const} */ (['firstScreen', 'entryJs', 'ownJs', 'data', 'wholePage']).map((name) => ({
     name,
     value: f[name],
     limit: Math.round(limit[name]),
     ok: f[name] <= limit[name],
   }));
 }
+
+/** What any page with this map loads, whatever else it does: MapLibre, its data and fonts. */
+export const floor = (/** @type {ReturnType<typeof budgetFigures>} */ f) => f.maplibre + f.data + f.payload + f.font;
 
 export const kb = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);

@@ -92,7 +92,7 @@ function summarisePreset(list) {
     median: med,
     lcpElement: medianRun?.lcpElement ?? null,
     lcpElementsSeen: [...new Set(list.map((r) => r.lcpElement?.selector ?? 'none'))],
-    perRun: list.map(({ failedAudits, runWarnings, mainThreadMs, topScripts, ...r }) => r),
+    perRun: list.map(({ failedAudits: _a, runWarnings: _w, mainThreadMs: _m, topScripts: _t, ...r }) => r),
     failedAudits: medianRun?.failedAudits ?? [],
     mainThreadMs: medianRun?.mainThreadMs ?? {},
     topScripts: medianRun?.topScripts ?? [],
@@ -131,7 +131,7 @@ export async function lighthouseAll(pages, { runs = 3, tmp, timeoutMs = 240_000,
       const load = loadAverage(`lighthouse ${page.name} ${preset} without WebGL`);
       const r = await once(page.url, preset, join(tmp, `lighthouse-${page.name}-${preset}-no-webgl.json`), timeoutMs, ['--disable-webgl', '--disable-3d-apis']);
       log(`lighthouse ${page.name} ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`);
-      const { failedAudits, runWarnings, ...rest } = r;
+      const { failedAudits: _a, runWarnings: _w, ...rest } = r;
       summary.noWebgl[preset] = { ...rest, loadAverage: load };
     }
   }

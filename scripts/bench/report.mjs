@@ -1,5 +1,5 @@
 // bench/RESULTS.md from the results object the benchmark writes to bench/results.json.
-import { KINDS, kb } from './graph.mjs';
+import { KINDS, floor, kb } from './graph.mjs';
 
 const KIND_LABELS = { html: 'HTML', css: 'CSS', js: 'JS', worker: 'worker', data: 'data', fonts: 'fonts', images: 'images', other: 'other' };
 const ms = (x) => (x === null || x === undefined ? '–' : `${Math.round(x).toLocaleString('en-GB')} ms`);
@@ -54,6 +54,43 @@ function comparisonTable(rows, { note } = {}) {
     out.push(`| ${cell(row.label)}${extra} | ${row.better}: ${cell(row.why)} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${row.ratio === null ? '–' : `${row.ratio.toFixed(2)}×`} | ${row.verdict ? VERDICTS[row.verdict] : '–'} |`);
   }
   return out.join('\n');
+}
+
+/**
+ * Before and after in one table per group: the story as it was (`--before`), as it is, the
+ * baseline, and the ratios, all from this run. Rows come from three comparisons of the same runs.
+ */
+function beforeAfterSection(r) {
+  const ba = r.beforeAfter;
+  if (!ba) return [];
+  const out = ['## Before and after (this run)', ''];
+  out.push(
+    `“before” is the story page built from \`${cell(r.before?.folder ?? '?')}\`${r.before?.commit ? ` (commit \`${cell(r.before.commit)}\`)` : ''}, measured in this run beside this build (“after”) and the baseline, interleaved: every ratio below compares figures taken under the same load.`,
+    '',
+  );
+  const ratio = (x) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
+  const groups = [
+    ['Scrolling', 'scroll'],
+    ['Before the scroll', 'load'],
+    ['Lighthouse, desktop', 'lighthouse', 'desktop'],
+    ['Lighthouse, mobile', 'lighthouse', 'mobile'],
+    ['Bytes (the .gz and .br files served, one load each)', 'bytes'],
+  ];
+  for (const [title, key, preset] of groups) {
+    const pick = (c) => (preset ? c?.[key]?.[preset] : c?.[key]);
+    const before = pick(ba.beforeVsBaseline);
+    const after = pick(r.comparison);
+    const change = pick(ba.afterVsBefore);
+    if (!before || !after || !change) continue;
+    out.push(`### ${title}`, '', '| measure | better | before | after | baseline | before ÷ baseline | after ÷ baseline | after ÷ before |', '|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const row of after) {
+      const b = before.find((x) => x.key === row.key);
+      const c = change.find((x) => x.key === row.key);
+      out.push(`| ${cell(row.label)} | ${row.better} | ${b ? spreadCell(b.story, row.unit) : '–'} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${ratio(b?.ratio)} | ${ratio(row.ratio)} | ${ratio(c?.ratio)} |`);
+    }
+    out.push('');
+  }
+  return out;
 }
 
 function loadSection(r) {
@@ -119,7 +156,7 @@ function comparisonSection(r) {
     }
   }
   if (c.bytes) {
-    out.push('### Bytes a reader downloads (gzip -9, one load each)', '', comparisonTable(c.bytes), '');
+    out.push('### Bytes a reader downloads (the .gz and .br copies served, one load each)', '', comparisonTable(c.bytes), '');
   }
   if (c.scroll) {
     out.push('<details><summary>Every scroll run</summary>', '');
@@ -157,13 +194,14 @@ export function renderMarkdown(r) {
   if (r.errors.length) out.push('## Errors', '', ...r.errors.map((e) => `- ${cell(e)}`), '');
   if (r.warnings?.length) out.push('## Warnings', '', ...r.warnings.map((e) => `- ${cell(e)}`), '');
   out.push(...loadSection(r));
+  out.push(...beforeAfterSection(r));
   out.push(...comparisonSection(r));
 
   out.push('## What a reader downloads', '');
-  out.push('Recorded in Chromium (1280×800, empty cache): the first view (until the page settles, before any input), then everything until the page reported its map ready (`<html data-map>`) after one wheel step; measured from the files on disk: gzip level 9 and Brotli quality 11 (what a host that pre-compresses sends). KB = 1024 bytes.', '');
-  for (const d of [r.downloads.story, r.downloads.embed, r.downloads.baseline]) {
+  out.push('Recorded in Chromium (1280×800, empty cache): the first view (until the page settles, before any input), then everything until the page reported its map ready (`<html data-map>`) after one wheel step; each file counted as the .gz and .br copies the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.', '');
+  for (const d of [r.downloads.story, r.downloads.embed, r.downloads.baseline, r.downloads.before]) {
     if (!d) continue;
-    out.push(`### \`${d.path}\`${d === r.downloads.baseline ? ' of the baseline' : ''}`, '');
+    out.push(`### \`${d.path}\`${d === r.downloads.baseline ? ' of the baseline' : d === r.downloads.before ? ' of the story before' : ''}`, '');
     if (d.notBuilt) {
       out.push(`Not built yet (${d.notBuilt}).`, '');
       continue;
@@ -180,13 +218,15 @@ export function renderMarkdown(r) {
   if (after) out.push(`After scrolling through the whole story the story page had downloaded ${after.downloadedFiles} files, ${kb(after.downloadedGzip)} KB gzip.`, '');
 
   if (r.budgets) {
-    out.push('## Budgets (`bench/budgets.json`, checked by `tests/unit/budget.test.ts`)', '');
-    out.push('Read statically from the built files (HTML, its links and scripts, the JS import graph), gzip level 9.', '');
+    out.push('## Budgets (`bench/budgets.json`, checked by `tests/build/budget.test.ts`)', '');
+    out.push('Read statically from the built files (HTML, its links and scripts, the JS import graph), each file counted as the Brotli copy the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.', '');
     out.push('| budget | figure | limit | |', '|---|---:|---:|---|');
     for (const b of r.budgets.checks) out.push(`| ${b.name} | ${kb(b.value)} KB | ${kb(b.limit)} KB | ${b.ok ? 'ok' : '**over**'} |`);
     const f = r.budgets.figures;
-    out.push('', `wholePage limit = ${r.budgets.maplibreFactor} × MapLibre (${kb(f.maplibre)} KB) + data (${kb(f.data)} KB) + fonts (${kb(f.font)} KB): everything else the page loads (HTML, own JS, other fetched data such as story.json: ${kb(f.wholePage - f.maplibre - f.data - f.font)} KB now, of which fetched data ${kb(f.payload ?? 0)} KB) must stay within ${Math.round((r.budgets.maplibreFactor - 1) * 100)} % of MapLibre (${kb((r.budgets.maplibreFactor - 1) * f.maplibre)} KB).`);
-    out.push(`MapLibre chunk found: ${r.budgets.maplibreChunk ?? 'no'}; statically imported by the page's entry: ${r.budgets.maplibreStatic ? '**yes**' : 'no'}.`, '');
+    const whole = (x) => `${kb(x.wholePage)} KB = **${(x.wholePage / floor(x)).toFixed(3)}×** (MapLibre ${kb(x.maplibre)} + data ${kb(x.data + x.payload)} + fonts ${kb(x.font)} = ${kb(floor(x))} KB); beyond those ${kb(x.wholePage - floor(x))} KB (HTML, the page's own JS, the still)`;
+    out.push('', `Whole page: ${whole(f)}. Limit: ${r.budgets.ratio}×.`);
+    if (r.budgets.before) out.push('', `The story before (same analysis): ${whole(r.budgets.before)}.`);
+    out.push('', `MapLibre chunk found: ${r.budgets.maplibreChunk ?? 'no'}; statically imported by the page's entry: ${r.budgets.maplibreStatic ? '**yes**' : 'no'}.`, '');
   }
 
   if (r.lighthouse) {
@@ -242,7 +282,7 @@ export function renderMarkdown(r) {
   if (r.frameBench) {
     const f = r.frameBench;
     out.push('## Per-scroll work without MapLibre (Node micro-benchmark)', '');
-    out.push(`\`frame(section, progress)\` (src/lib/frame.ts) and the update it triggers (\`createRenderer(map)\` of src/lib/map/applyFrame.ts on a stand-in map that only records calls), ${f.calls.toLocaleString('en-GB')} calls sweeping progress 0→1→0 across all ${f.sections} sections after ${f.warmup.toLocaleString('en-GB')} warm-up calls, Node ${f.node}. MapLibre's own work for those calls (serialising \`setData\` to its worker, re-tiling, drawing) is not included.`, '');
+    out.push(`\`frame(section, progress)\` (src/lib/frame/frame.ts) and the update it triggers (\`createRenderer(map)\` of src/lib/map/renderer.ts on a stand-in map that only records calls), ${f.calls.toLocaleString('en-GB')} calls sweeping progress 0→1→0 across all ${f.sections} sections after ${f.warmup.toLocaleString('en-GB')} warm-up calls, Node ${f.node}. MapLibre's own work for those calls (the worker round trips of \`setData\` and filter changes, gradients, drawing) is not included.`, '');
     out.push('| | median | p95 | p99 | max | total |', '|---|---:|---:|---:|---:|---:|');
     for (const [label, key] of [['frame + apply', 'frameAndApply'], ['frame only', 'frameOnly'], ['apply only', 'applyOnly'], ['frame + apply, narrow screen', 'frameAndApplyNarrow']]) {
       const x = f[key];

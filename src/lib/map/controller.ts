@@ -3,6 +3,7 @@ import type { Frame } from '../frame/frame.ts';
 import { fetchStory, type StoryPayload } from '../story/payload.ts';
 import { showStillMaps } from './fallback.ts';
 import type { MapLibreMap } from './loadMap.ts';
+import { paceRenderer } from './pace.ts';
 import type { Renderer } from './renderer.ts';
 import { MAP_SOURCES, type MapSources } from './style.ts';
 
@@ -104,14 +105,14 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
   progress();
   try {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
-    const [{ createMap, onMapFailure, createRenderer }, story, data] = await Promise.all([
+    const [{ createMap, onMapFailure, createRenderer, pathLayers, areaParts }, story, data] = await Promise.all([
       step(import('./loadMap.ts')),
       options.story ?? step(fetchStory(options.root, abort.signal)),
       step(fetchMapData(options.root, abort.signal)),
     ]);
     if (failed) throw abort.signal.reason;
     const first = options.firstFrame(story);
-    const created = await createMap(options.container, data, first.camera, {
+    const { map: created, heads } = await createMap(options.container, data, story.paths, first.camera, {
       colours: options.colours,
       testing: !!options.testing,
       interactive: !!options.interactive,
@@ -123,12 +124,15 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     }
     map = created;
     onMapFailure(created, fail);
-    const renderer = createRenderer(created);
+    const renderer = createRenderer(created, { paths: pathLayers(story.paths, options.colours), areas: areaParts(data.areas) }, heads);
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
-    const render: Renderer = {
-      apply: (frame, how) => void (failed || renderer.apply(frame, how)),
-      resize: () => void (failed || renderer.resize()),
-    };
+    const render: Renderer = paceRenderer(
+      {
+        apply: (frame, how) => void (failed || renderer.apply(frame, how)),
+        resize: () => void (failed || renderer.resize()),
+      },
+      created,
+    );
     const observer = new ResizeObserver(() => render.resize());
     observer.observe(options.container);
     created.once('remove', () => observer.disconnect());

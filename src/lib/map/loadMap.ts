@@ -6,11 +6,14 @@ import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.wof
 import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
 import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD, markerOutline } from '../cartography/symbols.ts';
+import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
-import { ARROW_ICON, HATCH_ICON, MARKER_ICON, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
+import { createHeadsLayer, type HeadsLayer } from './headsLayer.ts';
+import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
+export { areaParts, pathLayers } from './style.ts';
 
 const absolute = (url: string) => new URL(url, import.meta.url).href;
 
@@ -33,7 +36,7 @@ function icon(width: number, height: number, draw: (context: CanvasRenderingCont
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
 
-/** The arrow head of the vocabulary, pointing north, as an icon MapLibre rotates by bearing. */
+/** The arrow head of the vocabulary, pointing north, as an icon the heads layer turns by bearing. */
 const arrowImage = (colour: string, halo: string) =>
   icon(ARROW.icon.size, ARROW.icon.size, (c) => {
     c.beginPath();
@@ -108,23 +111,27 @@ export interface CreateMapOptions {
   /** Tests read the canvas back; readers never need the extra copy. */
   testing?: boolean;
   /** Only the camera helper (`npm run dev`) lets the reader drag the map. */
-  interactive?: boolean;  /** Told of each step while loading (data parsed, a frame drawn), for the caller's watchdog. */
+  interactive?: boolean;
+  /** Told of each step while loading (data parsed, a frame drawn), for the caller's watchdog. */
   onProgress?: () => void;
 }
 
 /**
- * Creates the story's map in `container` and resolves once the style and data have loaded.
+ * Creates the story's map in `container`, with the story's roads and movements (`paths`, from
+ * story.json), and resolves once the style and data have loaded, with the map and its layer of
+ * arrow heads.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
  * removed itself. The caller owns the watchdog (`controller.ts`).
  */
-export function createMap(container: HTMLElement, data: MapSources, camera: Camera, options: CreateMapOptions): Promise<MapLibreMap> {
+export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
   setWorkerUrl(absolute(workerUrl));
+  const heads = createHeadsLayer(Object.fromEntries(ACTORS.map((actor) => [actor, arrowImage(options.colours[actor], options.colours.halo)])));
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(data, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
+        style: buildStyle(data, paths, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
         ...camera,
         // The page scrolls the story; the map never takes the wheel or a swipe from the reader.
         interactive: !!options.interactive,
@@ -143,13 +150,13 @@ export function createMap(container: HTMLElement, data: MapSources, camera: Came
     map.once('style.load', () => {
       const colours = options.colours;
       const image = { pixelRatio: RATIO };
-      for (const actor of ACTORS) map.addImage(ARROW_ICON(actor), arrowImage(colours[actor], colours.halo), image);
       for (const state of MARKER_STATES) map.addImage(MARKER_ICON(state), markerImage(state, colours), image);
       for (const [road, fill, stroke] of [['m5', colours.m5, colours.halo], ['m4', colours.halo, colours.m4]] as const) {
         const shield = shieldImage(fill, stroke);
         map.addImage(SHIELD_ICON(road), shield.data, shield.options);
       }
       map.addImage(HATCH_ICON, hatchImage(colours.government), image);
+      map.addLayer(heads, SHIELDS_LAYER);
     });
     const onError = (event: { error: unknown }) => {
       map.off('error', onError);
@@ -158,7 +165,7 @@ export function createMap(container: HTMLElement, data: MapSources, camera: Came
     };
     map.once('load', () => {
       map.off('error', onError);
-      resolve(map);
+      resolve({ map, heads });
     });
     map.on('error', onError);
   });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { LIGHT } from '../cartography/palette.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples } from '../frame/paths.ts';
+import { fractionAt, progressOf } from './lineProgress.ts';
+import type { Head, HeadsTarget } from './headsLayer.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
-import { AREA_STYLE, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS } from './style.ts';
+import { HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, areaLayerId, areaParts, pathLayerIds, pathLayers, styleLayersOf } from './style.ts';
 
 /**
  * A stand-in for MapLibre's map that records every call and keeps the state they leave behind:
@@ -13,10 +16,20 @@ function recordingMap() {
   const state = {
     visibility: {} as Record<string, string>,
     filters: {} as Record<string, unknown>,
-    paint: {} as Record<string, unknown>,
+    // Each area feature's layer starts at opacity 0, as buildStyle makes it.
+    paint: Object.fromEntries(AREAS.map((a) => [`${a.layer} ${a.property}`, 0])) as Record<string, unknown>,
     sources: {} as Record<string, unknown>,
+    /** Layer ids bottom first, as moveLayer leaves them (only the path layers and what sits above them). */
+    order: [...PATHS.flatMap((p) => [p.casing.layer, p.line.layer]), HEADS_LAYER],
+    heads: [] as readonly Head[],
     camera: undefined as unknown,
     flights: 0,
+  };
+  const heads: HeadsTarget = {
+    set(list) {
+      calls.push('heads');
+      state.heads = structuredClone(list);
+    },
   };
   const source = (id: string) => ({
     setData(data: unknown) {
@@ -33,6 +46,15 @@ function recordingMap() {
         calls.push(`layout ${layer} ${name}`);
         state.paint[`${layer} ${name}`] = value;
       }
+    },
+    setPaintProperty(layer, name, value) {
+      calls.push(`paint ${layer} ${name}`);
+      state.paint[`${layer} ${name}`] = value;
+    },
+    moveLayer(layer, before) {
+      calls.push(`move ${layer}`);
+      state.order = state.order.filter((l) => l !== layer);
+      state.order.splice(state.order.indexOf(before), 0, layer);
     },
     setFilter(layer, filter) {
       calls.push(`filter ${layer}`);
@@ -52,22 +74,30 @@ function recordingMap() {
       calls.push('resize');
     },
   };
-  return { map, calls, state, clear: () => calls.splice(0) };
+  return { map, heads, calls, state, clear: () => calls.splice(0) };
 }
 
+// A bent path whose legs differ in length and latitude, so a fraction along the ground and
+// MapLibre's line-progress (Web Mercator) part ways.
 const advance: PathSamples = {
   id: 'advance',
   kind: 'government',
   label: 'Advance',
   points: [
-    [36.9, 35.7],
+    [36.9, 35.0],
     [36.8, 35.9],
+    [36.5, 36.0],
   ],
-  along: [0, 1],
-  bearings: [338],
-  lengthKm: 23,
+  along: [0, 0.72, 1],
+  bearings: [355, 292],
+  lengthKm: 130,
 };
+const relief: PathSamples = { ...advance, id: 'relief', kind: 'turkish', points: [[36.2, 36.2], [36.6, 35.9]], along: [0, 1], bearings: [135] };
 const road: PathSamples = { ...advance, id: 'm5', kind: 'road' };
+const area = (id: string, kind: string) => ({ type: 'Feature' as const, properties: { id, kind }, geometry: { type: 'Point' as const, coordinates: [36.7, 35.9] } });
+const AREAS = areaParts({ type: 'FeatureCollection', features: [area('held-2020-01-28', 'control'), area('held-2020-02-11', 'control'), area('front-2020-02-11', 'front-line'), area('taken-2020-01-28', 'taken')] });
+const PATHS = pathLayers({ m5: road, advance, relief }, LIGHT);
+const LAYERS = { paths: PATHS, areas: AREAS };
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 9, bearing: 0, pitch: 0 };
 const base: Frame = {
   camera,
@@ -88,20 +118,22 @@ const base: Frame = {
   contextTowns: false,
 };
 
-type Features = { features: { properties: Record<string, unknown> }[] };
-
 describe('the live renderer', () => {
   it('draws the first frame whole, jumping to its camera', () => {
-    const { map, calls, state } = recordingMap();
-    createRenderer(map).apply(base, { instant: false });
+    const { map, heads, calls, state } = recordingMap();
+    createRenderer(map, LAYERS, heads).apply(base, { instant: false });
     expect(calls).toContain('jumpTo');
     expect(calls).not.toContain('flyTo');
-    expect(state.visibility['control-fill']).toBe('visible');
+    expect(state.visibility[areaLayerId('control-fill', 'held-2020-02-11')]).toBe('visible');
     expect(state.visibility['idlib-line']).toBe('visible');
     expect(state.visibility[MARKER_LAYERS.post]).toBe('none');
     expect(state.filters[PLACE_LAYERS.ring]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb']]]);
     expect(state.filters[PLACE_LAYERS.label]).toEqual(['in', ['get', 'id'], ['literal', ['nairab']]]);
-    expect(state.filters[AREA_STYLE.control[0]!]).toEqual(['in', ['get', 'id'], ['literal', ['held-2020-02-11']]]);
+    // The frame's control snapshot shown, the other hidden, each in layers of its own.
+    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]).toBe(0.16);
+    expect(state.paint[`${areaLayerId('front-line', 'front-2020-02-11')} line-opacity`]).toBe(1);
+    expect(state.paint[`${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`]).toBe(0);
+    expect(state.visibility[areaLayerId('control-fill', 'held-2020-01-28')]).toBe('visible');
     expect(state.filters[MARKER_LAYERS.event]).toEqual(['in', ['get', 'id'], ['literal', ['helicopter']]]);
     expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain('[20,-20]');
     // Nairab's label goes left of it first, as the frame decided.
@@ -109,22 +141,27 @@ describe('the live renderer', () => {
   });
 
   it('touches only what changed, and nothing for the same frame again', () => {
-    const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map);
+    const { map, heads, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply(structuredClone(base), { instant: false });
     expect(calls).toEqual([]);
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    expect(calls).toEqual(['setData paths', 'setData heads']);
+    // A line that grows moves its cut-off and its arrow head, and sends no line to MapLibre.
+    expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'heads']);
     clear();
     renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    expect(calls.sort()).toEqual([...STYLE_LAYERS.control, ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
+    expect(calls.sort()).toEqual([...styleLayersOf('control', AREAS), ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
+    clear();
+    // The front moves with the date: two opacities change, nothing goes to the worker.
+    renderer.apply({ ...base, layers: ['idlib', 'posts'], areas: [{ id: 'held-2020-01-28', kind: 'control' }, { id: 'front-2020-02-11', kind: 'front-line' }], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
+    expect(calls.sort()).toEqual([`paint ${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`, `paint ${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]);
   });
 
   it('flies between sections, and cuts when told to', () => {
-    const { map, calls, clear } = recordingMap();
-    const renderer = createRenderer(map);
+    const { map, heads, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: false });
     clear();
     renderer.apply({ ...base, camera: { ...camera, zoom: 10 } }, { instant: false });
@@ -151,26 +188,57 @@ describe('the live renderer', () => {
       contextTowns: true,
     };
     const direct = recordingMap();
-    createRenderer(direct.map).apply(base, { instant: true });
+    createRenderer(direct.map, LAYERS, direct.heads).apply(base, { instant: true });
     const detour = recordingMap();
-    const renderer = createRenderer(detour.map);
+    const renderer = createRenderer(detour.map, LAYERS, detour.heads);
     for (const f of [other, { ...base, layers: [] }, other]) renderer.apply(f, { instant: false });
     renderer.apply(base, { instant: true });
-    const { flights: _a, ...a } = direct.state;
-    const { flights: _b, ...b } = detour.state;
-    expect(b).toEqual(a);
+    // The same picture: what is drawn, and the drawn layers in the same order.
+    const picture = ({ flights: _, order, ...rest }: typeof direct.state) => ({ ...rest, order: order.filter((l) => rest.visibility[l] === 'visible') });
+    expect(picture(detour.state)).toEqual(picture(direct.state));
   });
 
-  it('draws what the frame decided: its paths in its order, arrow heads only where it put them', () => {
-    const { map, state } = recordingMap();
-    createRenderer(map).apply(base, { instant: true });
-    const lines = (state.sources.paths as Features).features.map((f) => f.properties.id);
-    const heads = (state.sources.heads as Features).features.map((f) => f.properties.id);
-    expect(lines).toEqual(['m5', 'advance']);
-    expect(heads).toEqual(['advance']);
+  it('draws each path to where the frame cut it, and tests read the same fraction back', () => {
+    const { map, heads, state } = recordingMap();
+    const renderer = createRenderer(map, LAYERS, heads);
+    for (const fraction of [0.3, 0.72, 0.9, 1]) {
+      const slice = slicePath(advance, fraction);
+      renderer.apply({ ...base, paths: [slicePath(road, 1), slice] }, { instant: true });
+      const [, , colour, cut] = state.paint[`${pathLayerIds('advance').line} line-gradient`] as [string, unknown, string, number];
+      expect(colour).toBe(LIGHT.government);
+      // Drawn up to where the slice ends, measured as MapLibre measures it, never further.
+      expect(cut).toBe(fraction === 1 ? 2 : progressOf(slice.line, advance.points));
+      expect(fractionAt(cut, advance.points, advance.along)).toBeCloseTo(fraction, 6);
+      expect(state.paint[`${pathLayerIds('advance').casing} line-gradient`]).toEqual(['step', ['line-progress'], LIGHT.halo, cut, 'rgba(0,0,0,0)']);
+    }
+    // Ground and Mercator differ on this path: the cut is not the fraction itself.
+    expect(progressOf(slicePath(advance, 0.5).line, advance.points)).not.toBeCloseTo(0.5, 2);
+  });
+
+  it('draws what the frame decided: its paths in its order, arrow heads and shields only where it put them', () => {
+    const { map, heads, state, calls, clear } = recordingMap();
+    const renderer = createRenderer(map, LAYERS, heads);
+    renderer.apply(base, { instant: true });
+    const visible = state.order.filter((l) => state.visibility[l] === 'visible');
+    expect(visible).toEqual([pathLayerIds('m5').casing, pathLayerIds('m5').line, pathLayerIds('advance').casing, pathLayerIds('advance').line]);
+    expect(state.visibility[pathLayerIds('relief').line]).toBeUndefined();
+    const [head] = state.heads;
+    expect(state.heads.map((h) => h.id)).toEqual(['advance']);
+    expect(head).toEqual({ id: 'advance', kind: 'government', at: slicePath(advance, 0.5).head!.at, bearing: slicePath(advance, 0.5).head!.bearing });
+    // Shields follow the drawn part of each road.
+    const shields = state.sources.shields as { features: { properties: { id: string }; geometry: { coordinates: unknown } }[] };
+    expect(shields.features.map((f) => [f.properties.id, f.geometry.coordinates])).toEqual([['m5', slicePath(road, 1).line]]);
+    clear();
+    // Another section lists the movements the other way round: the later one goes on top.
+    renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(relief, 1), slicePath(advance, 0.5)] }, { instant: true });
+    expect(calls.filter((c) => c.startsWith('move'))).not.toEqual([]);
+    const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>];
+    expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([m5.casing, m5.line, reliefs.casing, advances.casing, reliefs.line, advances.line]);
     const undrawn = recordingMap();
-    createRenderer(undrawn.map).apply({ ...base, paths: [slicePath(advance, 0)] }, { instant: true });
-    expect((undrawn.state.sources.paths as Features).features).toEqual([]);
-    expect((undrawn.state.sources.heads as Features).features).toEqual([]);
+    createRenderer(undrawn.map, LAYERS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
+    expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();
+    expect(undrawn.state.visibility[pathLayerIds('m5').line]).toBe('visible');
+    expect(undrawn.state.heads).toEqual([]);
+    expect((undrawn.state.sources.shields as typeof shields).features[0]!.geometry.coordinates).toEqual(slicePath(road, 0.5).line);
   });
 });

@@ -1,14 +1,14 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
-import type { Feature, LineString, Point } from 'geojson';
-import { LAYER_IDS, type AreaKind, type LayerId } from '../cartography/layers.ts';
+import type { Feature, LineString } from 'geojson';
+import { LAYER_IDS, type LayerId } from '../cartography/layers.ts';
 import { MARKER, PLACE } from '../cartography/symbols.ts';
 import type { Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
+import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
-import { AREA_STYLE, BASE_LABEL_LAYER, CONTEXT_LAYERS, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, markerLabelSides } from './style.ts';
-
-/** How long a camera flight between sections takes, in ms (cut to 0 under reduced motion). */
-export const FLIGHT_MS = 1400;
+import type { Head, HeadsTarget } from './headsLayer.ts';
+import { progressOf } from './lineProgress.ts';
+import { BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, markerLabelSides, styleLayersOf, type AreaPart, type PathLayer } from './style.ts';
 
 /**
  * The part of MapLibre's map the renderer uses: a real map in the browser, a recording stand-in
@@ -16,10 +16,13 @@ export const FLIGHT_MS = 1400;
  */
 export interface RenderTarget {
   setLayoutProperty(layer: string, name: string, value: unknown): unknown;
+  setPaintProperty(layer: string, name: string, value: unknown, options: { validate: boolean }): unknown;
   setFilter(layer: string, filter: FilterSpecification): unknown;
+  /** Puts `layer` just below `before`. */
+  moveLayer(layer: string, before: string): unknown;
   getSource(id: string): unknown;
   jumpTo(camera: Camera): unknown;
-  flyTo(options: Camera & { duration: number; curve: number; essential: boolean }): unknown;
+  flyTo(options: Camera & { essential: boolean }): unknown;
   /** Fits the canvas to its container again. */
   resize(): unknown;
 }
@@ -38,10 +41,20 @@ const anchorOffsets = (anchors: readonly Anchor[], gap: number) =>
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
  * decides nothing itself. Incremental: it compares with the frame it last applied and touches
  * only what changed, so it is cheap on every scroll event, and the picture depends only on the
- * frame, whatever order frames arrive in.
+ * frame, whatever order frames arrive in. `layers` are the style's layers of each path
+ * (`pathLayers`) and each area (`areaParts`), `heads` its layer of arrow heads.
  */
-export function createRenderer(map: RenderTarget) {
+export function createRenderer(map: RenderTarget, layers: { paths: readonly PathLayer[]; areas: readonly AreaPart[] }, heads: HeadsTarget) {
+  const { paths, areas } = layers;
+  /** The area layers shown now (at their opacity); the others are at 0. */
+  const shownAreas = new Set<string>();
   let last: Frame | undefined;
+  /** The cut-off each shown path is drawn to now (`line-progress`); hidden paths are absent. */
+  const cuts = new Map<string, number>();
+  /** Path ids in the order their layers are stacked now, bottom first. */
+  let stack = paths.map((p) => p.id);
+  let lastShields = '';
+  let lastHeads = '';
 
   /** Calls `draw` when `pick` of the frame changed since the last one (or on the first frame). */
   function when<T>(next: Frame, pick: (f: Frame) => T, draw: (value: T) => void) {
@@ -53,12 +66,15 @@ export function createRenderer(map: RenderTarget) {
     for (const id of LAYER_IDS) {
       const visible = next.layers.includes(id);
       if (last && last.layers.includes(id) === visible) continue;
-      for (const layer of STYLE_LAYERS[id]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+      for (const layer of styleLayersOf(id, areas)) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }
-    when(next, (f) => f.areas, (areas) => {
-      for (const [kind, layers] of Object.entries(AREA_STYLE) as [AreaKind, readonly string[]][]) {
-        const filter = byId(areas.filter((a) => a.kind === kind).map((a) => a.id));
-        for (const layer of layers) map.setFilter(layer, filter);
+    when(next, (f) => f.areas, (shown) => {
+      for (const part of areas) {
+        const on = shown.some((a) => a.id === part.id && a.kind === part.kind);
+        if (shownAreas.has(part.layer) === on) continue;
+        map.setPaintProperty(part.layer, part.property, on ? part.opacity : 0, { validate: false });
+        if (on) shownAreas.add(part.layer);
+        else shownAreas.delete(part.layer);
       }
     });
     when(next, (f) => f.places, (places) => {
@@ -78,23 +94,57 @@ export function createRenderer(map: RenderTarget) {
     when(next, (f) => f.contextTowns, (on) => {
       for (const layer of CONTEXT_LAYERS) map.setFilter(layer, on ? ['has', 'name'] : NONE);
     });
-    if (!last || !same(last.paths.map((p) => [p.id, p.fraction]), next.paths.map((p) => [p.id, p.fraction]))) {
-      const lines: Feature<LineString>[] = [];
-      const heads: Feature<Point>[] = [];
-      for (const p of next.paths) {
-        if (p.line.length < 2) continue;
-        lines.push({ type: 'Feature', properties: { id: p.id, kind: p.kind, fraction: p.fraction }, geometry: { type: 'LineString', coordinates: p.line } });
-        if (p.head) heads.push({ type: 'Feature', properties: { id: p.id, kind: p.kind, bearing: p.head.bearing }, geometry: { type: 'Point', coordinates: p.head.at } });
-      }
-      (map.getSource('paths') as GeoJSONSource).setData({ type: 'FeatureCollection', features: lines });
-      (map.getSource('heads') as GeoJSONSource).setData({ type: 'FeatureCollection', features: heads });
-    }
+    if (!last || !same(last.paths.map((p) => [p.id, p.fraction]), next.paths.map((p) => [p.id, p.fraction]))) drawPaths(next.paths);
     if (!last || !same(last.camera, next.camera)) {
       const { center, zoom, bearing, pitch } = next.camera;
       if (instant || !last) map.jumpTo({ center, zoom, bearing, pitch });
-      else map.flyTo({ center, zoom, bearing, pitch, duration: FLIGHT_MS, curve: 1.2, essential: false });
+      // MapLibre's own flight, as long as the distance asks (the template's too): a short hop is
+      // short. Every frame of a flight is a whole map drawn.
+      else map.flyTo({ center, zoom, bearing, pitch, essential: false });
     }
     last = next;
+  }
+
+  /**
+   * Roads and movements: each shown path's layers cut off where the frame's slice ends (a paint
+   * property: no geometry goes to MapLibre's worker), stacked in the frame's order; the drawn
+   * part of each road for its shields; the arrow heads (drawn by the map's own frame, no worker).
+   */
+  function drawPaths(slices: PathSlice[]) {
+    const shown = slices.filter((s) => s.line.length >= 2);
+    for (const slice of shown) if (!paths.some((p) => p.id === slice.id)) throw new Error(`renderer: the style has no layers for path "${slice.id}"`);
+    for (const path of paths) {
+      const slice = shown.find((s) => s.id === path.id);
+      if (cuts.has(path.id) !== !!slice) for (const part of [path.casing, path.line]) map.setLayoutProperty(part.layer, 'visibility', slice ? 'visible' : 'none');
+      if (!slice) {
+        cuts.delete(path.id);
+        continue;
+      }
+      const cut = progressOf(slice.line, path.points);
+      if (cuts.get(path.id) === cut) continue;
+      for (const part of [path.casing, path.line]) map.setPaintProperty(part.layer, 'line-gradient', cutGradient(part.colour, cut), { validate: false });
+      cuts.set(path.id, cut);
+    }
+    // Later paths over earlier ones, as the frame orders them; casings under every line.
+    const order = shown.map((s) => s.id);
+    if (!same(stack.filter((id) => order.includes(id)), order)) {
+      const layersOf = (id: string) => paths.find((p) => p.id === id)!;
+      for (const group of [shown.filter((s) => s.kind === 'road'), shown.filter((s) => s.kind !== 'road')]) {
+        for (const part of ['casing', 'line'] as const) for (const s of group) map.moveLayer(layersOf(s.id)[part].layer, HEADS_LAYER);
+      }
+      stack = [...stack.filter((id) => !order.includes(id)), ...order];
+    }
+    const shields: Feature<LineString>[] = shown.filter((s) => s.kind === 'road').map((s) => ({ type: 'Feature', properties: { id: s.id }, geometry: { type: 'LineString', coordinates: s.line } }));
+    const json = JSON.stringify(shields);
+    if (json !== lastShields) {
+      (map.getSource('shields') as GeoJSONSource).setData({ type: 'FeatureCollection', features: shields });
+      lastShields = json;
+    }
+    const arrows: Head[] = shown.flatMap((s) => (s.head ? [{ id: s.id, kind: s.kind, at: s.head.at, bearing: s.head.bearing }] : []));
+    if (JSON.stringify(arrows) !== lastHeads) {
+      heads.set(arrows);
+      lastHeads = JSON.stringify(arrows);
+    }
   }
 
   /** Posts and events, each in its state, size and offset; highlighted ones named beside their symbol. */
@@ -129,6 +179,12 @@ export function createRenderer(map: RenderTarget) {
 export type Renderer = ReturnType<typeof createRenderer>;
 
 /** The story layers a map really shows, read back from MapLibre (for tests). */
-export function visibleLayers(map: { getLayoutProperty(layer: string, name: string): unknown }): LayerId[] {
-  return LAYER_IDS.filter((id) => map.getLayoutProperty(STYLE_LAYERS[id][0]!, 'visibility') === 'visible');
+export function visibleLayers(map: { getLayoutProperty(layer: string, name: string): unknown; getLayersOrder(): string[] }): LayerId[] {
+  const order = map.getLayersOrder();
+  // An area family is drawn by a layer per feature (`areaParts`): any of them tells.
+  const first = (family: string) => (order.includes(family) ? family : order.find((layer) => layer.startsWith(`${family}/`)));
+  return LAYER_IDS.filter((id) => {
+    const layer = first(STYLE_LAYERS[id][0]!);
+    return layer !== undefined && map.getLayoutProperty(layer, 'visibility') === 'visible';
+  });
 }

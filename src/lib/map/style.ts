@@ -1,8 +1,9 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, LineString, Position } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { ACTORS, AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId } from '../cartography/layers.ts';
+import { AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId, type PathKind } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill } from '../cartography/symbols.ts';
+import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill, roadStyle } from '../cartography/symbols.ts';
+import type { PathSamples } from '../frame/paths.ts';
 
 /** The site's GeoJSON files the map draws (`dist/data/<name>.geojson`), fetched and checked first (`controller.ts`). */
 export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers', 'labels', 'context'] as const;
@@ -26,85 +27,177 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
   idlib: ['idlib-line'],
   posts: ['markers-post'],
 };
+/** The kind of area each area style layer of AREA_STYLE draws. */
+const FAMILY_KIND = Object.fromEntries(Object.entries(AREA_STYLE).flatMap(([kind, families]) => families.map((family) => [family, kind as AreaKind])));
+
+/**
+ * One area feature drawn by one style layer of its kind (AREA_STYLE), in a layer of its own,
+ * shown by `opacity` and hidden at 0: a front that moves with the story's date changes paint
+ * properties on the main thread, where a filter would send every tile of the areas back through
+ * MapLibre's worker and draw the map again as each returns. A layer at opacity 0 is not drawn.
+ */
+export interface AreaPart {
+  id: string;
+  kind: AreaKind;
+  /** The style layer of AREA_STYLE it belongs to. */
+  family: string;
+  layer: string;
+  property: 'fill-opacity' | 'line-opacity';
+  opacity: number;
+}
+export const areaLayerId = (family: string, id: string) => `${family}/${id}`;
+
+/** The area layers of every feature of `areas` (areas.geojson), each family's in feature order. */
+export function areaParts(areas: FeatureCollection): AreaPart[] {
+  return Object.entries(FAMILY_KIND).flatMap(([family, kind]) =>
+    areas.features
+      .filter((f) => f.properties?.kind === kind)
+      .map((f) => {
+        const id = String(f.properties!.id);
+        const fill = family.endsWith('-fill');
+        const story = (Object.entries(AREA_LAYER_KINDS) as [AreaLayer, readonly AreaKind[]][]).find(([, kinds]) => kinds.includes(kind))![0];
+        // The hatching of the ground taken carries its own opacity; the other fills are washes.
+        return { id, kind, family, layer: areaLayerId(family, id), property: fill ? 'fill-opacity' : 'line-opacity', opacity: fill && kind !== 'taken' ? areaFill(story) : 1 } as const;
+      }),
+  );
+}
+
+/** The style layers that draw story layer `id`: its area families' layers feature by feature. */
+export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) => STYLE_LAYERS[id].flatMap((family) => (family in FAMILY_KIND ? areas.filter((a) => a.family === family).map((a) => a.layer) : [family]));
+
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
+/** The arrow heads (a custom layer, `headsLayer.ts`): the first layer above every path's, under the shields. */
+export const HEADS_LAYER = 'heads';
+export const SHIELDS_LAYER = 'road-shields';
 export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
 
-/** Icon names: an arrow head per actor, a marker symbol per state, a shield per road, the hatching. */
-export const ARROW_ICON = (actor: string) => `arrow-${actor}`;
+/** Icon names: a marker symbol per state, a shield per road, the hatching. */
 export const MARKER_ICON = (state: string) => `marker-${state}`;
 export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
+
+/**
+ * Each road and movement is drawn by two line layers of its own, its casing and its line, over
+ * its whole length uploaded once (`paths`, with `lineMetrics`). What shows is set by a cut-off on
+ * `line-progress` in its `line-gradient` (`cutGradient`), moved with `setPaintProperty`: a line
+ * that grows on every animation step sends nothing to MapLibre's worker.
+ */
+export interface PathLayer {
+  id: string;
+  kind: PathKind;
+  /** The whole path, as uploaded. */
+  points: Position[];
+  casing: { layer: string; colour: string };
+  line: { layer: string; colour: string };
+  /** Line widths in px. */
+  widths: { casing: number; line: number };
+}
+
+export const pathLayerIds = (id: string) => ({ casing: `path-casing-${id}`, line: `path-line-${id}` });
+
+/** The layers of every path in `paths`, roads first (drawn under movements), each in its colours. */
+export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours: Palette): PathLayer[] {
+  const all = Object.values(paths);
+  return [...all.filter((p) => p.kind === 'road'), ...all.filter((p) => p.kind !== 'road')].map(({ id, kind, points }) => {
+    const road = kind === 'road' ? roadStyle(id) : undefined;
+    return {
+      id,
+      kind,
+      points,
+      casing: { layer: pathLayerIds(id).casing, colour: colours.halo },
+      line: { layer: pathLayerIds(id).line, colour: road ? colours[road.colour] : colours[kind as Exclude<PathKind, 'road'>] },
+      widths: road ? { casing: road.casing, line: road.line } : LINES.movement,
+    };
+  });
+}
+
+/**
+ * The fixed sources are tiled up to zoom 8 and drawn overzoomed beyond, simplified no more than
+ * a native tile at the story's closest zoom (11) would be. A close-up then needs one or two tiles
+ * of each source instead of six or nine: fewer draw calls per frame, and a filter change re-lays
+ * out two tiles, which arrive in one frame rather than several. The paths keep MapLibre's
+ * default: a line-gradient on an overzoomed tile is sampled at the map's maximum zoom.
+ */
+const TILING = { maxzoom: 8, tolerance: 0.375 / 2 ** (11 - 8) } as const;
+
+const CLEAR = 'rgba(0,0,0,0)';
+/**
+ * A line's colour up to `cut` (its `line-progress`, 0..1) and clear beyond. A `step`, so MapLibre
+ * draws the cut sharp (a finely sampled ramp, nearest texel); at 1 the line shows whole.
+ */
+export const cutGradient = (colour: string, cut: number): ExpressionSpecification => ['step', ['line-progress'], colour, cut >= 1 ? 2 : cut, CLEAR];
 
 const hidden = { visibility: 'none' } as const;
 /** Matches nothing until the renderer says which features to draw. */
 export const NONE: FilterSpecification = ['in', ['get', 'id'], ['literal', []]];
 /** A dash in pixels as MapLibre wants it: in line widths. */
 const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
-const byRoad = <T extends keyof (typeof ROADS)['m5']>(key: T, colours?: Palette) =>
-  ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, colours ? colours[road[key] as keyof Palette] : road[key]]), colours ? colours[ROADS.m4[key] as keyof Palette] : ROADS.m4[key]] as unknown as ExpressionSpecification;
+const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, road.shield]), ROADS.m4.shield] as unknown as ExpressionSpecification;
 
 /**
  * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON, and
  * labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
- * too. Story layers start hidden and filtered to nothing; the renderer shows what each frame
- * decided. The `paths` and `heads` sources start empty and are filled from the frame.
+ * too. Story layers start hidden and filtered to nothing (each area feature in layers of its
+ * own at opacity 0, `areaParts`); the renderer shows what each frame decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
+ * hidden; the `shields` source (the drawn part of each road) starts empty and is filled from the
+ * frame. The arrow heads are a custom layer added under the shields (`headsLayer.ts`).
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
  * markers, then the context towns and the names on areas.
  */
-export function buildStyle(data: MapSources, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
+export function buildStyle(data: MapSources, paths: Readonly<Record<string, PathSamples>>, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
   const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
   const empty = () => source({ type: 'FeatureCollection', features: [] });
-  const movementColour = ['match', ['get', 'kind'], ...ACTORS.flatMap((actor) => [actor, colours[actor]]), colours.road] as unknown as ExpressionSpecification;
-  const isRoad: FilterSpecification = ['==', ['get', 'kind'], 'road'];
-  const isMovement: FilterSpecification = ['!=', ['get', 'kind'], 'road'];
-
-  const areaFillLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
-    id,
-    type: 'fill',
-    source: 'areas',
-    filter: NONE,
-    layout: hidden,
-    paint: { 'fill-color': colours[layer === 'taken' ? 'government' : layer], 'fill-opacity': areaFill(layer) },
-  });
-  const areaLineLayer = (id: string, layer: AreaLayer): LayerSpecification => ({
-    id,
+  const lines = pathLayers(paths, colours);
+  const pathFeatures: FeatureCollection<LineString> = {
+    type: 'FeatureCollection',
+    // `along` (the fraction along the ground at each vertex) lets tests read back how far a line is drawn.
+    features: lines.map(({ id, kind, points }) => ({ type: 'Feature', properties: { id, kind, along: paths[id]!.along }, geometry: { type: 'LineString', coordinates: points } })),
+  };
+  const pathLayer = (id: string, part: PathLayer['casing'], width: number): LayerSpecification => ({
+    id: part.layer,
     type: 'line',
-    source: 'areas',
-    filter: NONE,
-    layout: hidden,
-    paint: { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) },
+    source: 'paths',
+    filter: ['==', ['get', 'id'], id],
+    layout: { ...hidden, 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-width': width, 'line-gradient': cutGradient(part.colour, 0) },
   });
+
+  const parts = areaParts(data.areas);
+  /** An area family's layer for each of its features, hidden (opacity 0) until the renderer shows it. */
+  const perFeature = (family: string, type: 'fill' | 'line', paint: Record<string, unknown>): LayerSpecification[] =>
+    parts
+      .filter((p) => p.family === family)
+      .map((p) => ({ id: p.layer, type, source: 'areas', filter: ['==', ['get', 'id'], p.id], layout: hidden, paint: { ...paint, [p.property]: 0 } }) as LayerSpecification);
+  const areaFillLayer = (family: string, layer: AreaLayer) => perFeature(family, 'fill', { 'fill-color': colours[layer === 'taken' ? 'government' : layer] });
+  const areaLineLayer = (family: string, layer: AreaLayer) =>
+    perFeature(family, 'line', { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) });
   const halo = { 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo };
 
   return {
     version: 8,
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
-      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, source(data[name])])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
-      paths: empty(),
-      heads: empty(),
+      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
+      paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
+      shields: empty(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
-      { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': ['case', ['==', ['get', 'focus'], true], colours.syria, colours.land] } },
-      areaFillLayer('control-fill', 'control'),
-      {
-        id: 'taken-fill',
-        type: 'fill',
-        source: 'areas',
-        filter: NONE,
-        layout: hidden,
-        paint: { 'fill-pattern': HATCH_ICON },
-      },
-      areaFillLayer('strikes-fill', 'strikes'),
-      areaLineLayer('strikes-line', 'strikes'),
-      areaFillLayer('front-fill', 'front'),
-      areaLineLayer('front-line-band', 'front'),
-      areaFillLayer('contested-fill', 'contested'),
-      areaLineLayer('contested-line', 'contested'),
+      // Land and Syria in two layers of one colour each: MapLibre draws an opaque fill of one
+      // colour in its opaque pass, front to back, so the sea under them is never shaded.
+      { id: 'countries', type: 'fill', source: 'countries', filter: ['!=', ['get', 'focus'], true], paint: { 'fill-color': colours.land } },
+      { id: 'countries-focus', type: 'fill', source: 'countries', filter: ['==', ['get', 'focus'], true], paint: { 'fill-color': colours.syria } },
+      ...areaFillLayer('control-fill', 'control'),
+      ...perFeature('taken-fill', 'fill', { 'fill-pattern': HATCH_ICON }),
+      ...areaFillLayer('strikes-fill', 'strikes'),
+      ...areaLineLayer('strikes-line', 'strikes'),
+      ...areaFillLayer('front-fill', 'front'),
+      ...areaLineLayer('front-line-band', 'front'),
+      ...areaFillLayer('contested-fill', 'contested'),
+      ...areaLineLayer('contested-line', 'contested'),
       { id: 'borders', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': colours.border, 'line-width': LINES.border } },
       {
         id: 'turkish-border',
@@ -121,41 +214,20 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         layout: { ...hidden, 'line-cap': 'round' },
         paint: { 'line-color': colours.idlib, 'line-width': LINES.idlib.width, 'line-dasharray': inWidths(LINES.idlib.dash, LINES.idlib.width) },
       },
+      ...perFeature('front-line', 'line', { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) }),
+      // Roads' casings, roads, movements' casings, movements: no casing covers another path's line.
+      ...(['road', 'movement'] as const).flatMap((group) => {
+        const mine = lines.filter((l) => (l.kind === 'road') === (group === 'road'));
+        return [...mine.map((l) => pathLayer(l.id, l.casing, l.widths.casing)), ...mine.map((l) => pathLayer(l.id, l.line, l.widths.line))];
+      }),
       {
-        id: 'front-line',
-        type: 'line',
-        source: 'areas',
-        filter: NONE,
-        layout: hidden,
-        paint: { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) },
-      },
-      { id: 'roads-casing', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': byRoad('casing') } },
-      { id: 'roads-line', type: 'line', source: 'paths', filter: isRoad, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byRoad('colour', colours), 'line-width': byRoad('line') } },
-      { id: 'movements-casing', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': colours.halo, 'line-width': LINES.movement.casing } },
-      { id: 'movements-line', type: 'line', source: 'paths', filter: isMovement, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': movementColour, 'line-width': LINES.movement.line } },
-      {
-        id: 'heads',
+        id: SHIELDS_LAYER,
         type: 'symbol',
-        source: 'heads',
-        layout: {
-          'icon-image': ['concat', ARROW_ICON(''), ['get', 'kind']],
-          // The arrow's tip, not its middle, sits on the end of the drawn line.
-          'icon-anchor': 'top',
-          'icon-rotate': ['get', 'bearing'],
-          'icon-rotation-alignment': 'map',
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-      },
-      {
-        id: 'road-shields',
-        type: 'symbol',
-        source: 'paths',
-        filter: isRoad,
+        source: 'shields',
         layout: {
           'symbol-placement': 'line',
           'symbol-spacing': SHIELD.spacing,
-          'text-field': byRoad('shield'),
+          'text-field': shieldText,
           'text-font': [FONTS.bold],
           'text-size': SHIELD.size,
           'text-rotation-alignment': 'viewport',

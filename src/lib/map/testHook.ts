@@ -1,9 +1,12 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { LayerId } from '../cartography/layers.ts';
 import type { Camera } from '../story/section.ts';
+import type { Position } from 'geojson';
+import type { HeadsLayer } from './headsLayer.ts';
+import { fractionAt } from './lineProgress.ts';
 import type { MapLibreMap } from './loadMap.ts';
 import { visibleLayers } from './renderer.ts';
-import { PLACE_LAYERS } from './style.ts';
+import { HEADS_LAYER, PLACE_LAYERS, pathLayerIds } from './style.ts';
 
 /**
  * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
@@ -60,9 +63,19 @@ export function installTestHook(map: MapLibreMap, page: () => PageState) {
     async state() {
       const { places, ...now } = page();
       const c = map.getCenter();
+      // A path shows when its line layer is visible, as far as the cut-off in its gradient, which
+      // is turned back into a fraction along the ground with the line MapLibre holds.
       const paths: MapTestState['paths'] = {};
-      for (const f of await features(map, 'paths')) paths[String(f.properties!.id)] = { fraction: Number(f.properties!.fraction), head: undefined };
-      for (const f of await features(map, 'heads')) paths[String(f.properties!.id)]!.head = f.geometry.coordinates as [number, number];
+      for (const f of await features(map, 'paths')) {
+        const id = String(f.properties!.id);
+        const layer = pathLayerIds(id).line;
+        if (map.getLayoutProperty(layer, 'visibility') !== 'visible') continue;
+        const cut = (map.getPaintProperty(layer, 'line-gradient') as unknown[])[3] as number;
+        paths[id] = { fraction: fractionAt(cut, f.geometry.coordinates as Position[], f.properties!.along as number[]), head: undefined };
+      }
+      // The heads the heads layer draws in the map's frames.
+      const heads = (map.getLayer(HEADS_LAYER) as unknown as { implementation: HeadsLayer } | undefined)?.implementation.heads ?? [];
+      for (const head of heads) paths[head.id]!.head = head.at as [number, number];
       const placed = new Set(map.queryRenderedFeatures({ layers: [PLACE_LAYERS.label, PLACE_LAYERS.highlightedLabel] }).map((f) => String(f.properties.id)));
       return {
         ...now,
