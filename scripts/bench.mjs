@@ -162,7 +162,11 @@ async function buildBaseline(dist) {
   const args = ['--import', 'tsx', 'bench/baseline/build.mjs', '--dist', relative(ROOT, dist) || '.', '--out', relative(ROOT, BASELINE_DIR)];
   log(`building the baseline: node ${args.join(' ')}`);
   const { stdout } = await run(process.execPath, args, { timeoutMs: 180_000 });
-  results.baseline = { command: `node ${args.join(' ')}`, seconds: Math.round((Date.now() - started) / 100) / 10, ...JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') };
+  results.baseline = {
+    command: `node ${args.join(' ')}`,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    ...JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'),
+  };
   log(`baseline: ${results.baseline.chapters} chapters into ${results.baseline.out}`);
 }
 
@@ -232,7 +236,11 @@ async function serveFolder(folder) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-const pick = ({ downloadsAfterScroll, ...run }) => ({ ...run, downloadedFiles: downloadsAfterScroll.files.length, downloadedGzip: downloadsAfterScroll.total.gzip });
+const pick = ({ downloadsAfterScroll, ...run }) => ({
+  ...run,
+  downloadedFiles: downloadsAfterScroll.files.length,
+  downloadedGzip: downloadsAfterScroll.total.gzip,
+});
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 const scrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
@@ -251,7 +259,10 @@ try {
   if (opts.before) {
     beforeDist = resolve(opts.before);
     if (!existsSync(join(beforeDist, 'index.html'))) throw new Error(`--before ${opts.before}: no index.html there`);
-    results.before = { folder: relative(ROOT, beforeDist) || beforeDist, commit: existsSync(join(beforeDist, 'COMMIT')) ? readFileSync(join(beforeDist, 'COMMIT'), 'utf8').trim() : null };
+    results.before = {
+      folder: relative(ROOT, beforeDist) || beforeDist,
+      commit: existsSync(join(beforeDist, 'COMMIT')) ? readFileSync(join(beforeDist, 'COMMIT'), 'utf8').trim() : null,
+    };
   }
   await buildBaseline(dist);
 
@@ -270,7 +281,9 @@ try {
       maplibreStatic: !!chunk && analysis.staticAtEntry.has(chunk.file),
     };
     for (const c of results.budgets.checks) log(`budget ${c.name}: ${kb(c.value)} KB of ${kb(c.limit)} KB ${c.ok ? 'ok' : 'OVER'}`);
-    log(`whole page ${kb(figures.wholePage)} KB = ${(figures.wholePage / floor(figures)).toFixed(3)} × (MapLibre + data + fonts, ${kb(floor(figures))} KB), Brotli`);
+    log(
+      `whole page ${kb(figures.wholePage)} KB = ${(figures.wholePage / floor(figures)).toFixed(3)} × (MapLibre + data + fonts, ${kb(floor(figures))} KB), Brotli`,
+    );
   });
 
   const site = await serveFolder(dist);
@@ -293,12 +306,17 @@ try {
       for (const page of names.map((n) => pages[n])) {
         const d = await measureDownloads(b, page);
         results.downloads[page.name] = d;
-        if (d.map !== 'ready') errors.push(`${page.label}: the live map did not become ready after the first scroll (${d.map}); its figures are not meaningful`);
-        log(`${page.label}: map ${d.map}, first view ${d.firstView.files} files ${kb(d.firstView.total.gzip)} KB gzip, until ready ${d.files.length} files ${kb(d.total.gzip)} KB gzip (MapLibre ${kb(d.maplibre.gzip)} KB)`);
+        if (d.map !== 'ready')
+          errors.push(`${page.label}: the live map did not become ready after the first scroll (${d.map}); its figures are not meaningful`);
+        log(
+          `${page.label}: map ${d.map}, first view ${d.firstView.files} files ${kb(d.firstView.total.gzip)} KB gzip, until ready ${d.files.length} files ${kb(d.total.gzip)} KB gzip (MapLibre ${kb(d.maplibre.gzip)} KB)`,
+        );
       }
       const phone = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
       results.lcpBrowser = { desktop: results.downloads.story.lcp, mobile: await lcpAt(b, `${site.origin}/`, phone) };
-      log(`LCP element (browser): desktop ${results.lcpBrowser.desktop?.selector} at ${results.lcpBrowser.desktop?.ms} ms, phone ${results.lcpBrowser.mobile?.selector} at ${results.lcpBrowser.mobile?.ms} ms`);
+      log(
+        `LCP element (browser): desktop ${results.lcpBrowser.desktop?.selector} at ${results.lcpBrowser.desktop?.ms} ms, phone ${results.lcpBrowser.mobile?.selector} at ${results.lcpBrowser.mobile?.ms} ms`,
+      );
       const slug = readSections()[0]?.slug;
       const embedPath = slug ? `/embed/${slug}/` : '/embed/<first-slug>/';
       if (!slug || !existsSync(pageFile(dist, embedPath))) {
@@ -328,7 +346,8 @@ try {
     for (let i = 1; i <= opts.runs; i++) {
       const shift = (i - 1) % names.length;
       for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
-        const page = name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
+        const page =
+          name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
         const load = loadAverage(`scroll ${name} run ${i}/${opts.runs}`);
         const r = pick(await withBrowser([], (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} scroll run ${i}`)));
         scrollRuns[name].push({ run: i, loadAverage: load, ...r });
@@ -340,8 +359,12 @@ try {
       }
     }
     const [s, b] = [scrollRuns.story[0], scrollRuns.baseline[0]];
-    if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight) warnings.push(`the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`);
-    if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height) warnings.push(`the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`);
+    if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight)
+      warnings.push(
+        `the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`,
+      );
+    if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height)
+      warnings.push(`the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`);
   });
 
   // The same scroll with WebGL off (the page shows its static maps): what the map itself costs.
@@ -369,11 +392,21 @@ try {
     const load = os.loadavg()[0];
     const { stdout } = await run(process.execPath, args, { timeoutMs: 4 * 3600_000 });
     const videos = stdout.split('\n').filter((line) => /\.mp4: /.test(line));
-    return { command: `node ${args.join(' ')}`, seconds: Math.round((Date.now() - started) / 1000), videos: videos.length, loadAverage: { start: load, end: os.loadavg()[0] }, lines: videos };
+    return {
+      command: `node ${args.join(' ')}`,
+      seconds: Math.round((Date.now() - started) / 1000),
+      videos: videos.length,
+      loadAverage: { start: load, end: os.loadavg()[0] },
+      lines: videos,
+    };
   });
 
   results.frameBench = await step('frame', 300_000, async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--story', join(dist, 'story.json'), '--calls', String(opts.calls)], { timeoutMs: 240_000 });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench/frame-bench.mjs', '--story', join(dist, 'story.json'), '--calls', String(opts.calls)],
+      { timeoutMs: 240_000 },
+    );
     const line = stdout.trim().split('\n').at(-1) ?? '';
     const f = JSON.parse(line);
     log(`per-scroll work: median ${f.frameAndApply.medianUs} µs, p95 ${f.frameAndApply.p95Us} µs over ${f.calls} calls`);
@@ -394,21 +427,33 @@ const bothScrolled = scrollRuns.story.length > 0 && scrollRuns.baseline.length >
 results.comparison = {
   scroll: bothScrolled ? compareRuns(SCROLL_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
   load: bothScrolled ? compareRuns(LOAD_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
-  lighthouse: lh ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)])) : null,
-  bytes: results.downloads.story?.firstView && results.downloads.baseline?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads.story], [results.downloads.baseline]) : null,
+  lighthouse: lh
+    ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)]))
+    : null,
+  bytes:
+    results.downloads.story?.firstView && results.downloads.baseline?.firstView
+      ? compareRuns(BYTE_FIGURES, [results.downloads.story], [results.downloads.baseline])
+      : null,
 };
 // The story before and after, each against the baseline and against each other, same run.
 if (scrollRuns.before) {
   const versus = (a, b) => ({
     scroll: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
     load: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(LOAD_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
-    lighthouse: lh?.[a] && lh?.[b] ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh[a][preset].perRun, lh[b][preset].perRun)])) : null,
-    bytes: results.downloads[a]?.firstView && results.downloads[b]?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads[a]], [results.downloads[b]]) : null,
+    lighthouse:
+      lh?.[a] && lh?.[b]
+        ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh[a][preset].perRun, lh[b][preset].perRun)]))
+        : null,
+    bytes:
+      results.downloads[a]?.firstView && results.downloads[b]?.firstView ? compareRuns(BYTE_FIGURES, [results.downloads[a]], [results.downloads[b]]) : null,
   });
   results.beforeAfter = { beforeVsBaseline: versus('before', 'baseline'), afterVsBefore: versus('story', 'before') };
 }
 const busiest = results.load.samples.reduce((a, b) => (b.one > a.one ? b : a), results.load.samples[0]);
-if (busiest && busiest.one > results.load.cpus) warnings.push(`the 1-minute load average reached ${busiest.one} on ${results.load.cpus} CPUs (at “${busiest.what}”): other work shared the machine, so the figures are noisier than usual`);
+if (busiest && busiest.one > results.load.cpus)
+  warnings.push(
+    `the 1-minute load average reached ${busiest.one} on ${results.load.cpus} CPUs (at “${busiest.what}”): other work shared the machine, so the figures are noisier than usual`,
+  );
 
 if (errors.length) exitCode = 1;
 try {

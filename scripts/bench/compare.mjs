@@ -11,20 +11,90 @@ import { median } from './util.mjs';
 /** @type {Figure[]} */
 export const SCROLL_FIGURES = [
   { key: 'fps', label: 'frames per second (requestAnimationFrame)', better: 'higher', unit: '', why: 'smoother scrolling', get: (r) => r.fps },
-  { key: 'longTasks', label: 'long tasks (> 50 ms)', better: 'lower', unit: '', why: 'fewer moments the page cannot answer the reader', get: (r) => r.longTasks.count },
-  { key: 'longTaskMs', label: 'long-task time', better: 'lower', unit: 'ms', why: 'less time the page cannot answer the reader', get: (r) => r.longTasks.totalMs },
-  { key: 'scriptMs', label: 'main-thread scripting (CDP ScriptDuration)', better: 'lower', unit: 'ms', why: 'less JavaScript run on the main thread', get: (r) => r.mainThreadDuringScrollMs.script },
-  { key: 'busyMs', label: 'main thread busy (CDP TaskDuration)', better: 'lower', unit: 'ms', why: 'less main-thread work of every kind', get: (r) => r.mainThreadDuringScrollMs.task },
-  { key: 'heapMB', label: 'JS heap after GC, at the end', better: 'lower', unit: 'MB', why: 'less memory kept', get: (r) => (r.heapAfterGcBytes === null ? null : r.heapAfterGcBytes / 1048576) },
-  { key: 'mapFrames', label: 'map frames drawn', better: 'lower', unit: '', why: 'less drawing (not better in itself: a page that animates more must draw more)', get: (r) => r.mapFrames },
-  { key: 'drawCallsPerMapFrame', label: 'WebGL draw calls per map frame', better: 'lower', unit: '', why: 'cheaper frames', get: (r) => r.drawCallsPerMapFrame },
+  {
+    key: 'longTasks',
+    label: 'long tasks (> 50 ms)',
+    better: 'lower',
+    unit: '',
+    why: 'fewer moments the page cannot answer the reader',
+    get: (r) => r.longTasks.count,
+  },
+  {
+    key: 'longTaskMs',
+    label: 'long-task time',
+    better: 'lower',
+    unit: 'ms',
+    why: 'less time the page cannot answer the reader',
+    get: (r) => r.longTasks.totalMs,
+  },
+  {
+    key: 'scriptMs',
+    label: 'main-thread scripting (CDP ScriptDuration)',
+    better: 'lower',
+    unit: 'ms',
+    why: 'less JavaScript run on the main thread',
+    get: (r) => r.mainThreadDuringScrollMs.script,
+  },
+  {
+    key: 'busyMs',
+    label: 'main thread busy (CDP TaskDuration)',
+    better: 'lower',
+    unit: 'ms',
+    why: 'less main-thread work of every kind',
+    get: (r) => r.mainThreadDuringScrollMs.task,
+  },
+  {
+    key: 'heapMB',
+    label: 'JS heap after GC, at the end',
+    better: 'lower',
+    unit: 'MB',
+    why: 'less memory kept',
+    get: (r) => (r.heapAfterGcBytes === null ? null : r.heapAfterGcBytes / 1048576),
+  },
+  {
+    key: 'mapFrames',
+    label: 'map frames drawn',
+    better: 'lower',
+    unit: '',
+    why: 'less drawing (not better in itself: a page that animates more must draw more)',
+    get: (r) => r.mapFrames,
+  },
+  {
+    key: 'drawCallsPerMapFrame',
+    label: 'WebGL draw calls per map frame',
+    better: 'lower',
+    unit: '',
+    why: 'cheaper frames',
+    get: (r) => r.drawCallsPerMapFrame,
+  },
 ];
 
 /** Measured on the same loads as the scroll, before it. @type {Figure[]} */
 export const LOAD_FIGURES = [
-  { key: 'firstStagePaintMs', label: 'first paint of anything in the map stage', better: 'lower', unit: 'ms', why: 'the reader sees a map (or its picture) sooner', get: (r) => r.firstStagePaint?.ms },
-  { key: 'firstMapDrawMs', label: 'first draw of the live map (WebGL)', better: 'lower', unit: 'ms', why: 'the live map shows sooner', get: (r) => r.firstMapDrawMs },
-  { key: 'inputToReadyMs', label: 'first scroll → live map ready (`data-map=ready`)', better: 'lower', unit: 'ms', why: 'the reader waits less for the live map once they scroll', get: (r) => r.firstInputToMapReadyMs },
+  {
+    key: 'firstStagePaintMs',
+    label: 'first paint of anything in the map stage',
+    better: 'lower',
+    unit: 'ms',
+    why: 'the reader sees a map (or its picture) sooner',
+    get: (r) => r.firstStagePaint?.ms,
+  },
+  {
+    key: 'firstMapDrawMs',
+    label: 'first draw of the live map (WebGL)',
+    better: 'lower',
+    unit: 'ms',
+    why: 'the live map shows sooner',
+    get: (r) => r.firstMapDrawMs,
+  },
+  {
+    key: 'inputToReadyMs',
+    label: 'first scroll → live map ready (`data-map=ready`)',
+    better: 'lower',
+    unit: 'ms',
+    why: 'the reader waits less for the live map once they scroll',
+    get: (r) => r.firstInputToMapReadyMs,
+  },
 ];
 
 /** @type {Figure[]} */
@@ -39,10 +109,38 @@ export const LIGHTHOUSE_FIGURES = [
 
 /** @type {Figure[]} */
 export const BYTE_FIGURES = [
-  { key: 'firstViewKB', label: 'first view, before any input (gzip)', better: 'lower', unit: 'KB', why: 'less to download before the reader acts', get: (d) => d.firstView?.total?.gzip / 1024 },
-  { key: 'untilReadyKB', label: 'until the live map is ready (gzip)', better: 'lower', unit: 'KB', why: 'less to download in all', get: (d) => d.total?.gzip / 1024 },
-  { key: 'firstViewBrKB', label: 'first view, before any input (Brotli)', better: 'lower', unit: 'KB', why: 'what a host with brotli_static sends before the reader acts', get: (d) => d.firstView?.total?.brotli / 1024 },
-  { key: 'untilReadyBrKB', label: 'until the live map is ready (Brotli)', better: 'lower', unit: 'KB', why: 'what a host with brotli_static sends in all', get: (d) => d.total?.brotli / 1024 },
+  {
+    key: 'firstViewKB',
+    label: 'first view, before any input (gzip)',
+    better: 'lower',
+    unit: 'KB',
+    why: 'less to download before the reader acts',
+    get: (d) => d.firstView?.total?.gzip / 1024,
+  },
+  {
+    key: 'untilReadyKB',
+    label: 'until the live map is ready (gzip)',
+    better: 'lower',
+    unit: 'KB',
+    why: 'less to download in all',
+    get: (d) => d.total?.gzip / 1024,
+  },
+  {
+    key: 'firstViewBrKB',
+    label: 'first view, before any input (Brotli)',
+    better: 'lower',
+    unit: 'KB',
+    why: 'what a host with brotli_static sends before the reader acts',
+    get: (d) => d.firstView?.total?.brotli / 1024,
+  },
+  {
+    key: 'untilReadyBrKB',
+    label: 'until the live map is ready (Brotli)',
+    better: 'lower',
+    unit: 'KB',
+    why: 'what a host with brotli_static sends in all',
+    get: (d) => d.total?.brotli / 1024,
+  },
 ];
 
 const finite = (x) => typeof x === 'number' && Number.isFinite(x);

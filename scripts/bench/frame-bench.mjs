@@ -63,7 +63,15 @@ function stats(samples) {
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   const sum = sorted.reduce((a, b) => a + b, 0);
   const us = (ns) => Math.round(ns / 10) / 100; // ns → µs, 2 decimals
-  return { calls: sorted.length, medianUs: us(at(50)), p95Us: us(at(95)), p99Us: us(at(99)), maxUs: us(sorted[sorted.length - 1]), meanUs: us(sum / sorted.length), totalMs: Math.round(sum / 1e4) / 100 };
+  return {
+    calls: sorted.length,
+    medianUs: us(at(50)),
+    p95Us: us(at(95)),
+    p99Us: us(at(99)),
+    maxUs: us(sorted[sorted.length - 1]),
+    meanUs: us(sum / sorted.length),
+    totalMs: Math.round(sum / 1e4) / 100,
+  };
 }
 
 function sweep(steps, n, { withApply, withFrame = true, options = {}, frames }) {

@@ -74,7 +74,11 @@ function attributes(/** @type {string} */ tag) {
   return out;
 }
 
-const decode = (/** @type {string} */ s) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (/** @type {string} */ s) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /**
  * @typedef {object} HtmlScript
@@ -111,7 +115,13 @@ export function parseHtml(/** @type {string} */ html) {
   for (const m of clean.matchAll(/<link\b[^>]*>/gi)) {
     const a = attributes(m[0]);
     if (!a.href) continue;
-    links.push({ rel: (a.rel ?? '').toLowerCase(), href: decode(a.href), inHead: (m.index ?? 0) < headEnd, ...(a.as ? { as: a.as } : {}), ...(a.media ? { media: a.media } : {}) });
+    links.push({
+      rel: (a.rel ?? '').toLowerCase(),
+      href: decode(a.href),
+      inHead: (m.index ?? 0) < headEnd,
+      ...(a.as ? { as: a.as } : {}),
+      ...(a.media ? { media: a.media } : {}),
+    });
   }
   const styles = [...clean.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1] ?? '');
   /** @type {string[]} */
@@ -141,7 +151,10 @@ export function parseHtml(/** @type {string} */ html) {
 
 const QUOTE = '["\'`]';
 const SPEC = `(${QUOTE})(\\.{1,2}\\/[^"'\`\\s]+?)\\1`;
-const STATIC_IMPORT = new RegExp(`(?:^|[^.\\w$])(?:import\\s*(?:[\\w$*{}\\s,]+?\\s*from\\s*)?|export\\s*(?:\\*(?:\\s*as\\s+[\\w$]+)?|\\{[^}]*\\})\\s*from\\s*)${SPEC}`, 'g');
+const STATIC_IMPORT = new RegExp(
+  `(?:^|[^.\\w$])(?:import\\s*(?:[\\w$*{}\\s,]+?\\s*from\\s*)?|export\\s*(?:\\*(?:\\s*as\\s+[\\w$]+)?|\\{[^}]*\\})\\s*from\\s*)${SPEC}`,
+  'g',
+);
 const DYNAMIC_IMPORT = new RegExp(`(?:^|[^.\\w$])import\\s*\\(\\s*${SPEC}\\s*\\)`, 'g');
 const URL_REFERENCE = new RegExp(`new\\s+URL\\s*\\(\\s*(${QUOTE})([^"'\`\\s]+?)\\1\\s*,\\s*import\\.meta\\.url\\s*\\)`, 'g');
 // Vite's preload helper lists a dynamic import's dependencies as an array of strings.
@@ -322,10 +335,11 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
   }
 
   // CSS: url() references (fonts, images) from inline styles and stylesheets.
-  for (const css of parsed.styles) for (const u of parseCssUrls(css)) {
-    const file = toFile(u, htmlFile);
-    if (file && /\.(woff2?|ttf|otf)$/i.test(file)) add(file, 'reference');
-  }
+  for (const css of parsed.styles)
+    for (const u of parseCssUrls(css)) {
+      const file = toFile(u, htmlFile);
+      if (file && /\.(woff2?|ttf|otf)$/i.test(file)) add(file, 'reference');
+    }
   for (const a of [...assets.values()]) {
     if (a.kind !== 'css') continue;
     for (const u of parseCssUrls(readFileSync(a.file, 'utf8'))) {
@@ -354,18 +368,25 @@ export function analysePage(/** @type {string} */ distFolder, /** @type {string}
   // against the page's root), so a file counts as loaded when the loaded JS spells out its name:
   // dist/data/*.geojson by name with or without the extension, other data files (e.g. a
   // story.json payload) by file name.
-  const loadedJs = [...assets.values()].filter((a) => a.kind === 'js').map((a) => readFileSync(a.file, 'utf8')).join('\n');
+  const loadedJs = [...assets.values()]
+    .filter((a) => a.kind === 'js')
+    .map((a) => readFileSync(a.file, 'utf8'))
+    .join('\n');
   const quoted = (/** @type {string} */ text) => new RegExp(`["'\`/]${text}["'\`]`).test(loadedJs);
   const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const dataDir = join(dist, 'data');
   if (existsSync(dataDir)) {
-    for (const name of readdirSync(dataDir).filter((n) => n.endsWith('.geojson')).sort()) {
+    for (const name of readdirSync(dataDir)
+      .filter((n) => n.endsWith('.geojson'))
+      .sort()) {
       if (quoted(`${escape(name.slice(0, -'.geojson'.length))}(?:\\.geojson)?`)) add(join(dataDir, name), 'data');
     }
   }
   for (const dir of [dist, dataDir]) {
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => /\.(json|geojson|topojson|csv|pbf)$/.test(n)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => /\.(json|geojson|topojson|csv|pbf)$/.test(n))
+      .sort()) {
       const file = join(dir, name);
       if (!assets.has(file) && quoted(escape(name))) add(file, 'fetch');
     }
@@ -432,7 +453,10 @@ export function budgetFigures(/** @type {PageAnalysis} */ analysis) {
  * wholePage may be at most `ratio` × what any page with this map must load: MapLibre, the data
  * it draws (the GeoJSON and story.json) and the fonts.
  */
-export function checkBudgets(/** @type {ReturnType<typeof budgetFigures>} */ f, /** @type {{ firstScreenKB: number, entryJsKB: number, ownJsKB: number, dataKB: number, wholePage: { ratio: number } }} */ budgets) {
+export function checkBudgets(
+  /** @type {ReturnType<typeof budgetFigures>} */ f,
+  /** @type {{ firstScreenKB: number, entryJsKB: number, ownJsKB: number, dataKB: number, wholePage: { ratio: number } }} */ budgets,
+) {
   const KB = 1024;
   const limit = {
     firstScreen: budgets.firstScreenKB * KB,

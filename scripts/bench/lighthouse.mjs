@@ -51,7 +51,9 @@ function summarise(lhr) {
     lcpElement: lcpElement(audit('largest-contentful-paint-element')),
     // Main-thread time by kind (script evaluation, rendering, …) and the scripts that cost most.
     mainThreadMs: Object.fromEntries((audit('mainthread-work-breakdown')?.details?.items ?? []).map((i) => [i.group, Math.round(i.duration)])),
-    topScripts: (audit('bootup-time')?.details?.items ?? []).slice(0, 5).map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ''), totalMs: Math.round(i.total), scriptingMs: Math.round(i.scripting) })),
+    topScripts: (audit('bootup-time')?.details?.items ?? [])
+      .slice(0, 5)
+      .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ''), totalMs: Math.round(i.total), scriptingMs: Math.round(i.scripting) })),
     runWarnings: lhr.runWarnings ?? [],
     runtimeError: lhr.runtimeError?.code ?? null,
     failedAudits: Object.values(lhr.audits)
@@ -62,16 +64,25 @@ function summarise(lhr) {
 }
 
 const isMetric = (id) =>
-  ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'max-potential-fid'].includes(id);
+  [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+    'interactive',
+    'max-potential-fid',
+  ].includes(id);
 
 /** The LCP element's label, selector and snippet from the `largest-contentful-paint-element` audit. */
 function lcpElement(audit) {
   const find = (details) => {
     if (!details) return undefined;
-    if (details.type === 'list') for (const item of details.items ?? []) {
-      const found = find(item);
-      if (found) return found;
-    }
+    if (details.type === 'list')
+      for (const item of details.items ?? []) {
+        const found = find(item);
+        if (found) return found;
+      }
     for (const item of details.items ?? []) if (item?.node?.type === 'node') return item.node;
     return undefined;
   };
@@ -118,19 +129,27 @@ export async function lighthouseAll(pages, { runs = 3, tmp, timeoutMs = 240_000,
         const load = loadAverage(what);
         const started = Date.now();
         const r = await once(page.url, preset, join(tmp, `lighthouse-${page.name}-${preset}-${i + 1}.json`), timeoutMs);
-        log(`${what}: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms CLS ${r.cls?.toFixed(3)} (${Math.round((Date.now() - started) / 1000)} s, load ${load})`);
+        log(
+          `${what}: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms CLS ${r.cls?.toFixed(3)} (${Math.round((Date.now() - started) / 1000)} s, load ${load})`,
+        );
         results[page.name][preset].push({ ...r, loadAverage: load });
       }
     }
   }
-  const summary = { pages: Object.fromEntries(pages.map((p) => [p.name, { mobile: summarisePreset(results[p.name].mobile), desktop: summarisePreset(results[p.name].desktop) }])) };
+  const summary = {
+    pages: Object.fromEntries(
+      pages.map((p) => [p.name, { mobile: summarisePreset(results[p.name].mobile), desktop: summarisePreset(results[p.name].desktop) }]),
+    ),
+  };
   const page = pages.find((p) => p.name === noWebgl);
   if (page) {
     summary.noWebgl = { page: page.name };
     for (const preset of ['mobile', 'desktop']) {
       const load = loadAverage(`lighthouse ${page.name} ${preset} without WebGL`);
       const r = await once(page.url, preset, join(tmp, `lighthouse-${page.name}-${preset}-no-webgl.json`), timeoutMs, ['--disable-webgl', '--disable-3d-apis']);
-      log(`lighthouse ${page.name} ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`);
+      log(
+        `lighthouse ${page.name} ${preset} without WebGL: perf ${r.performance} FCP ${Math.round(r.fcpMs)} ms LCP ${Math.round(r.lcpMs)} ms TBT ${Math.round(r.tbtMs)} ms`,
+      );
       const { failedAudits: _a, runWarnings: _w, ...rest } = r;
       summary.noWebgl[preset] = { ...rest, loadAverage: load };
     }

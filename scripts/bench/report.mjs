@@ -15,13 +15,18 @@ function bytesTable(d) {
   }
   rows.push(`| **total** | ${d.files.length} | **${kb(d.total.raw)}** | **${kb(d.total.gzip)}** | **${kb(d.total.brotli)}** |`);
   const share = d.total.gzip ? Math.round((100 * d.maplibre.gzip) / d.total.gzip) : 0;
-  rows.push(`| of which MapLibre (chunk + worker + CSS) | ${d.files.filter((f) => f.maplibre).length} | ${kb(d.maplibre.raw)} | ${kb(d.maplibre.gzip)} (${share} %) | ${kb(d.maplibre.brotli)} |`);
+  rows.push(
+    `| of which MapLibre (chunk + worker + CSS) | ${d.files.filter((f) => f.maplibre).length} | ${kb(d.maplibre.raw)} | ${kb(d.maplibre.gzip)} (${share} %) | ${kb(d.maplibre.brotli)} |`,
+  );
   return rows.join('\n');
 }
 
 function filesTable(d) {
   const rows = ['| file | kind | raw KB | gzip KB | brotli KB |', '|---|---|---:|---:|---:|'];
-  for (const f of d.files) rows.push(`| \`${f.path}\`${f.maplibre ? ' (MapLibre)' : ''} | ${KIND_LABELS[f.kind]} | ${kb(f.sizes.raw)} | ${kb(f.sizes.gzip)} | ${kb(f.sizes.brotli)} |`);
+  for (const f of d.files)
+    rows.push(
+      `| \`${f.path}\`${f.maplibre ? ' (MapLibre)' : ''} | ${KIND_LABELS[f.kind]} | ${kb(f.sizes.raw)} | ${kb(f.sizes.gzip)} | ${kb(f.sizes.brotli)} |`,
+    );
   return rows.join('\n');
 }
 
@@ -51,7 +56,9 @@ function comparisonTable(rows, { note } = {}) {
   const out = ['| measure | better | story | baseline | story ÷ baseline | |', '|---|---|---:|---:|---:|---|'];
   for (const row of rows) {
     const extra = note?.(row) ?? '';
-    out.push(`| ${cell(row.label)}${extra} | ${row.better}: ${cell(row.why)} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${row.ratio === null ? '–' : `${row.ratio.toFixed(2)}×`} | ${row.verdict ? VERDICTS[row.verdict] : '–'} |`);
+    out.push(
+      `| ${cell(row.label)}${extra} | ${row.better}: ${cell(row.why)} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${row.ratio === null ? '–' : `${row.ratio.toFixed(2)}×`} | ${row.verdict ? VERDICTS[row.verdict] : '–'} |`,
+    );
   }
   return out.join('\n');
 }
@@ -82,11 +89,18 @@ function beforeAfterSection(r) {
     const after = pick(r.comparison);
     const change = pick(ba.afterVsBefore);
     if (!before || !after || !change) continue;
-    out.push(`### ${title}`, '', '| measure | better | before | after | baseline | before ÷ baseline | after ÷ baseline | after ÷ before |', '|---|---|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      `### ${title}`,
+      '',
+      '| measure | better | before | after | baseline | before ÷ baseline | after ÷ baseline | after ÷ before |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+    );
     for (const row of after) {
       const b = before.find((x) => x.key === row.key);
       const c = change.find((x) => x.key === row.key);
-      out.push(`| ${cell(row.label)} | ${row.better} | ${b ? spreadCell(b.story, row.unit) : '–'} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${ratio(b?.ratio)} | ${ratio(row.ratio)} | ${ratio(c?.ratio)} |`);
+      out.push(
+        `| ${cell(row.label)} | ${row.better} | ${b ? spreadCell(b.story, row.unit) : '–'} | ${spreadCell(row.story, row.unit)} | ${spreadCell(row.baseline, row.unit)} | ${ratio(b?.ratio)} | ${ratio(row.ratio)} | ${ratio(c?.ratio)} |`,
+      );
     }
     out.push('');
   }
@@ -120,7 +134,7 @@ function comparisonSection(r) {
   if (!c || !(c.scroll || c.load || c.lighthouse || c.bytes)) return [];
   const out = ['## Story against the baseline (this run)', ''];
   out.push(
-    'The baseline (`bench/baseline/`, see [README.md](README.md#the-baseline)) is the approach of the mapbox/storytelling template, the one most scrollytelling copies: one sticky map, chapters of text, scrollama, a `flyTo` to each chapter\'s camera on enter (MapLibre\'s default flight), layers faded in or out by opacity, nothing animated by the scroll. It is fed the same 12 sections, cameras, GeoJSON, MapLibre and font, and served the same way.',
+    "The baseline (`bench/baseline/`, see [README.md](README.md#the-baseline)) is the approach of the mapbox/storytelling template, the one most scrollytelling copies: one sticky map, chapters of text, scrollama, a `flyTo` to each chapter's camera on enter (MapLibre's default flight), layers faded in or out by opacity, nothing animated by the scroll. It is fed the same 12 sections, cameras, GeoJSON, MapLibre and font, and served the same way.",
     'Bold figures are medians; the small range under each is the lowest and highest run. “story ÷ baseline” is the ratio of the medians; “better” says which way is better for each figure, and the last column which page is ahead by the medians (noise between runs on this machine is often 10–20 %: see the ranges).',
     '',
   );
@@ -143,7 +157,10 @@ function comparisonSection(r) {
     const beforeInput = (name) => s.runs[name].filter((x) => x.mapReadyBeforeInput).length;
     out.push(
       comparisonTable(c.load, {
-        note: (row) => (row.key === 'inputToReadyMs' ? ` (map ready before the first scroll in ${beforeInput('story')} of ${s.runs.story.length} story runs, ${beforeInput('baseline')} of ${s.runs.baseline.length} baseline runs)` : ''),
+        note: (row) =>
+          row.key === 'inputToReadyMs'
+            ? ` (map ready before the first scroll in ${beforeInput('story')} of ${s.runs.story.length} story runs, ${beforeInput('baseline')} of ${s.runs.baseline.length} baseline runs)`
+            : '',
       }),
       '',
     );
@@ -152,7 +169,12 @@ function comparisonSection(r) {
   }
   if (c.lighthouse) {
     for (const preset of ['desktop', 'mobile']) {
-      out.push(`### Lighthouse ${r.machine.lighthouse}, ${preset} (${runs(r.lighthouse.pages.story[preset].runs)} each, interleaved)`, '', comparisonTable(c.lighthouse[preset]), '');
+      out.push(
+        `### Lighthouse ${r.machine.lighthouse}, ${preset} (${runs(r.lighthouse.pages.story[preset].runs)} each, interleaved)`,
+        '',
+        comparisonTable(c.lighthouse[preset]),
+        '',
+      );
     }
   }
   if (c.bytes) {
@@ -160,7 +182,10 @@ function comparisonSection(r) {
   }
   if (c.scroll) {
     out.push('<details><summary>Every scroll run</summary>', '');
-    out.push('| page | run | load (1 min) | scroll | fps | long tasks | script | busy | heap after GC | map frames | draw calls / frame | first stage paint | first scroll → ready |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      '| page | run | load (1 min) | scroll | fps | long tasks | script | busy | heap after GC | map frames | draw calls / frame | first stage paint | first scroll → ready |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     const all = [...s.runs.story.map((x) => ['story', x]), ...s.runs.baseline.map((x) => ['baseline', x])].sort((a, b) => a[1].run - b[1].run);
     for (const [name, x] of all) {
       out.push(
@@ -179,10 +204,15 @@ export function renderMarkdown(r) {
   out.push(`Generated by \`${r.command}\` on ${r.date}. Do not edit: run the benchmark again (see [README.md](README.md)).`, '');
   out.push('| | |', '|---|---|');
   out.push(`| machine | ${m.cpus} × ${cell(m.cpuModel)}, ${m.memoryGiB} GiB memory, ${m.os} |`);
-  out.push(`| software | Node ${m.node}, ${cell(m.chromium)}, Playwright ${m.playwright}, Lighthouse ${m.lighthouse}, MapLibre ${m.maplibre}, esbuild ${m.esbuild} |`);
+  out.push(
+    `| software | Node ${m.node}, ${cell(m.chromium)}, Playwright ${m.playwright}, Lighthouse ${m.lighthouse}, MapLibre ${m.maplibre}, esbuild ${m.esbuild} |`,
+  );
   out.push(`| source | commit \`${r.source.commit}\`${r.source.dirtyFiles ? `, with ${r.source.dirtyFiles} files changed and not committed` : ''} |`);
   if (r.build) out.push(`| build | \`${r.build.command}\` (${r.build.seconds} s) into \`${r.build.outDir}\` |`);
-  if (r.baseline) out.push(`| baseline | \`${cell(r.baseline.command)}\` (${r.baseline.seconds} s): ${r.baseline.chapters} chapters, ${r.baseline.paths} paths, ${r.baseline.data} data files |`);
+  if (r.baseline)
+    out.push(
+      `| baseline | \`${cell(r.baseline.command)}\` (${r.baseline.seconds} s): ${r.baseline.chapters} chapters, ${r.baseline.paths} paths, ${r.baseline.data} data files |`,
+    );
   out.push('');
   out.push(
     '> **Read with care.** Headless Chromium here draws WebGL on the CPU (SwiftShader) on a small machine, so frame rates,',
@@ -198,7 +228,10 @@ export function renderMarkdown(r) {
   out.push(...comparisonSection(r));
 
   out.push('## What a reader downloads', '');
-  out.push('Recorded in Chromium (1280×800, empty cache): the first view (until the page settles, before any input), then everything until the page reported its map ready (`<html data-map>`) after one wheel step; each file counted as the .gz and .br copies the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.', '');
+  out.push(
+    'Recorded in Chromium (1280×800, empty cache): the first view (until the page settles, before any input), then everything until the page reported its map ready (`<html data-map>`) after one wheel step; each file counted as the .gz and .br copies the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.',
+    '',
+  );
   for (const d of [r.downloads.story, r.downloads.embed, r.downloads.baseline, r.downloads.before]) {
     if (!d) continue;
     out.push(`### \`${d.path}\`${d === r.downloads.baseline ? ' of the baseline' : d === r.downloads.before ? ' of the story before' : ''}`, '');
@@ -210,42 +243,67 @@ export function renderMarkdown(r) {
       out.push(`Failed: ${cell(d.error)}`, '');
       continue;
     }
-    out.push(`Map: **${d.map}**${d.mapReadyMs === null ? '' : ` at ${ms(d.mapReadyMs)}`} (first scroll at ${ms(d.firstScrollMs)}; both from navigation start). First view: ${d.firstView.files} files, ${kb(d.firstView.total.gzip)} KB gzip.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`, '');
+    out.push(
+      `Map: **${d.map}**${d.mapReadyMs === null ? '' : ` at ${ms(d.mapReadyMs)}`} (first scroll at ${ms(d.firstScrollMs)}; both from navigation start). First view: ${d.firstView.files} files, ${kb(d.firstView.total.gzip)} KB gzip.${d.errors?.length ? ` Page errors: ${d.errors.map(cell).join('; ')}.` : ''}${d.missing?.length ? ` Not on disk: ${d.missing.map((x) => `\`${x.path}\` (${x.status})`).join(', ')}.` : ''}`,
+      '',
+    );
     out.push(bytesTable(d), '');
     out.push('<details><summary>Files</summary>', '', filesTable(d), '', '</details>', '');
   }
   const after = r.scroll?.runs?.story?.[0];
-  if (after) out.push(`After scrolling through the whole story the story page had downloaded ${after.downloadedFiles} files, ${kb(after.downloadedGzip)} KB gzip.`, '');
+  if (after)
+    out.push(`After scrolling through the whole story the story page had downloaded ${after.downloadedFiles} files, ${kb(after.downloadedGzip)} KB gzip.`, '');
 
   if (r.budgets) {
     out.push('## Budgets (`bench/budgets.json`, checked by `tests/build/budget.test.ts`)', '');
-    out.push('Read statically from the built files (HTML, its links and scripts, the JS import graph), each file counted as the Brotli copy the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.', '');
+    out.push(
+      'Read statically from the built files (HTML, its links and scripts, the JS import graph), each file counted as the Brotli copy the build wrote beside it (what the server sends; the file itself where there is none). KB = 1024 bytes.',
+      '',
+    );
     out.push('| budget | figure | limit | |', '|---|---:|---:|---|');
     for (const b of r.budgets.checks) out.push(`| ${b.name} | ${kb(b.value)} KB | ${kb(b.limit)} KB | ${b.ok ? 'ok' : '**over**'} |`);
     const f = r.budgets.figures;
-    const whole = (x) => `${kb(x.wholePage)} KB = **${(x.wholePage / floor(x)).toFixed(3)}×** (MapLibre ${kb(x.maplibre)} + data ${kb(x.data + x.payload)} + fonts ${kb(x.font)} = ${kb(floor(x))} KB); beyond those ${kb(x.wholePage - floor(x))} KB (HTML, the page's own JS, the still)`;
+    const whole = (x) =>
+      `${kb(x.wholePage)} KB = **${(x.wholePage / floor(x)).toFixed(3)}×** (MapLibre ${kb(x.maplibre)} + data ${kb(x.data + x.payload)} + fonts ${kb(x.font)} = ${kb(floor(x))} KB); beyond those ${kb(x.wholePage - floor(x))} KB (HTML, the page's own JS, the still)`;
     out.push('', `Whole page: ${whole(f)}. Limit: ${r.budgets.ratio}×.`);
     if (r.budgets.before) out.push('', `The story before (same analysis): ${whole(r.budgets.before)}.`);
-    out.push('', `MapLibre chunk found: ${r.budgets.maplibreChunk ?? 'no'}; statically imported by the page's entry: ${r.budgets.maplibreStatic ? '**yes**' : 'no'}.`, '');
+    out.push(
+      '',
+      `MapLibre chunk found: ${r.budgets.maplibreChunk ?? 'no'}; statically imported by the page's entry: ${r.budgets.maplibreStatic ? '**yes**' : 'no'}.`,
+      '',
+    );
   }
 
   if (r.lighthouse) {
     out.push(`## Lighthouse ${m.lighthouse} in detail`, '');
-    out.push(`Chrome flags: \`${r.lighthouseFlags.join(' ')}\`; mobile = Lighthouse's default (simulated slow 4G, 4× CPU slowdown), desktop = \`--preset=desktop\`. Medians of ${runs(r.lighthouse.pages.story.mobile.runs)}.`, '');
-    out.push('| page | preset | performance | FCP | LCP | TBT | CLS | Speed Index | accessibility | best practices | SEO |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      `Chrome flags: \`${r.lighthouseFlags.join(' ')}\`; mobile = Lighthouse's default (simulated slow 4G, 4× CPU slowdown), desktop = \`--preset=desktop\`. Medians of ${runs(r.lighthouse.pages.story.mobile.runs)}.`,
+      '',
+    );
+    out.push(
+      '| page | preset | performance | FCP | LCP | TBT | CLS | Speed Index | accessibility | best practices | SEO |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const [name, s] of Object.entries(r.lighthouse.pages)) {
       for (const preset of ['mobile', 'desktop']) {
         const md = s[preset].median;
-        out.push(`| ${name} | ${preset} | **${score(md.performance)}** | ${ms(md.fcpMs)} | ${ms(md.lcpMs)} | ${ms(md.tbtMs)} | ${md.cls?.toFixed(3) ?? '–'} | ${ms(md.speedIndexMs)} | ${score(md.accessibility)} | ${score(md.bestPractices)} | ${score(md.seo)} |`);
+        out.push(
+          `| ${name} | ${preset} | **${score(md.performance)}** | ${ms(md.fcpMs)} | ${ms(md.lcpMs)} | ${ms(md.tbtMs)} | ${md.cls?.toFixed(3) ?? '–'} | ${ms(md.speedIndexMs)} | ${score(md.accessibility)} | ${score(md.bestPractices)} | ${score(md.seo)} |`,
+        );
       }
     }
     const nw = r.lighthouse.noWebgl;
     if (nw) {
       for (const preset of ['mobile', 'desktop']) {
         const b = nw[preset];
-        out.push(`| ${nw.page}, no WebGL (1 run) | ${preset} | ${score(b.performance)} | ${ms(b.fcpMs)} | ${ms(b.lcpMs)} | ${ms(b.tbtMs)} | ${b.cls?.toFixed(3) ?? '–'} | ${ms(b.speedIndexMs)} | ${score(b.accessibility)} | ${score(b.bestPractices)} | ${score(b.seo)} |`);
+        out.push(
+          `| ${nw.page}, no WebGL (1 run) | ${preset} | ${score(b.performance)} | ${ms(b.fcpMs)} | ${ms(b.lcpMs)} | ${ms(b.tbtMs)} | ${b.cls?.toFixed(3) ?? '–'} | ${ms(b.speedIndexMs)} | ${score(b.accessibility)} | ${score(b.bestPractices)} | ${score(b.seo)} |`,
+        );
       }
-      out.push('', 'The “no WebGL” rows are the story page in a Chromium started with `--disable-webgl`: the map fails and the static pictures show. The difference is what the live map costs here (mostly SwiftShader drawing on the CPU).');
+      out.push(
+        '',
+        'The “no WebGL” rows are the story page in a Chromium started with `--disable-webgl`: the map fails and the static pictures show. The difference is what the live map costs here (mostly SwiftShader drawing on the CPU).',
+      );
     }
     out.push('');
     for (const [name, pages] of Object.entries(r.lighthouse.pages)) {
@@ -253,13 +311,31 @@ export function renderMarkdown(r) {
         const s = pages[preset];
         const el = s.lcpElement;
         const browserLcp = name === 'story' ? r.lcpBrowser?.[preset] : undefined;
-        const lh = el?.selector ? `${cell(el.label || '(no label)')} — \`${cell(el.selector)}\`` : el?.error ? `Lighthouse could not name it (${cell(el.error)})` : 'none reported by Lighthouse';
-        out.push(`- ${name}, ${preset}: LCP element ${lh}${s.lcpElementsSeen.length > 1 ? ` (across runs: ${s.lcpElementsSeen.map((x) => `\`${cell(x)}\``).join(', ')})` : ''}`);
-        if (browserLcp) out.push(`  - the browser's own largest-contentful-paint entry (Playwright, ${preset === 'mobile' ? '412×823 phone' : '1280×800'}, no throttling): \`${cell(browserLcp.selector)}\` “${cell(browserLcp.label.slice(0, 80))}” at ${ms(browserLcp.ms)}`);
+        const lh = el?.selector
+          ? `${cell(el.label || '(no label)')} — \`${cell(el.selector)}\``
+          : el?.error
+            ? `Lighthouse could not name it (${cell(el.error)})`
+            : 'none reported by Lighthouse';
+        out.push(
+          `- ${name}, ${preset}: LCP element ${lh}${s.lcpElementsSeen.length > 1 ? ` (across runs: ${s.lcpElementsSeen.map((x) => `\`${cell(x)}\``).join(', ')})` : ''}`,
+        );
+        if (browserLcp)
+          out.push(
+            `  - the browser's own largest-contentful-paint entry (Playwright, ${preset === 'mobile' ? '412×823 phone' : '1280×800'}, no throttling): \`${cell(browserLcp.selector)}\` “${cell(browserLcp.label.slice(0, 80))}” at ${ms(browserLcp.ms)}`,
+          );
         out.push(`  - runs (load average): ${s.perRun.map((p) => `${score(p.performance)} (TBT ${ms(p.tbtMs)}; load ${p.loadAverage})`).join(', ')}`);
-        const mt = Object.entries(s.mainThreadMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
-        if (mt.length) out.push(`  - main thread (median run): ${mt.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; costliest scripts: ${(s.topScripts ?? []).slice(0, 3).map((x) => `\`${cell(x.url)}\` ${ms(x.totalMs)}`).join(', ')}`);
-        if (s.failedAudits.length) out.push(`  - audits below 0.9: ${s.failedAudits.map((a) => `${a.id}${a.displayValue ? ` (${cell(a.displayValue)})` : ''}`).join(', ')}`);
+        const mt = Object.entries(s.mainThreadMs ?? {})
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4);
+        if (mt.length)
+          out.push(
+            `  - main thread (median run): ${mt.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; costliest scripts: ${(s.topScripts ?? [])
+              .slice(0, 3)
+              .map((x) => `\`${cell(x.url)}\` ${ms(x.totalMs)}`)
+              .join(', ')}`,
+          );
+        if (s.failedAudits.length)
+          out.push(`  - audits below 0.9: ${s.failedAudits.map((a) => `${a.id}${a.displayValue ? ` (${cell(a.displayValue)})` : ''}`).join(', ')}`);
       }
     }
     out.push('');
@@ -270,7 +346,10 @@ export function renderMarkdown(r) {
   if (n && live) {
     const med = (key) => live.find((row) => row.key === key)?.story.median;
     out.push('## The story without WebGL (same run)', '');
-    out.push(`The same scroll of the story page in a Chromium without WebGL (\`--disable-webgl\`: the map ${n.map === 'failed' ? 'fails and the page shows its static pictures' : `reported “${n.map}”`}), one run, isolates what the live map costs:`, '');
+    out.push(
+      `The same scroll of the story page in a Chromium without WebGL (\`--disable-webgl\`: the map ${n.map === 'failed' ? 'fails and the page shows its static pictures' : `reported “${n.map}”`}), one run, isolates what the live map costs:`,
+      '',
+    );
     out.push('| | live map (median) | no WebGL (static pictures) |', '|---|---:|---:|');
     out.push(`| frames per second | ${value(med('fps'), '')} | ${n.fps} |`);
     out.push(`| long tasks while scrolling | ${value(med('longTasks'), '')} (${ms(med('longTaskMs'))}) | ${n.longTasks.count} (${ms(n.longTasks.totalMs)}) |`);
@@ -282,18 +361,35 @@ export function renderMarkdown(r) {
   if (r.frameBench) {
     const f = r.frameBench;
     out.push('## Per-scroll work without MapLibre (Node micro-benchmark)', '');
-    out.push(`\`frame(section, progress)\` (src/lib/frame/frame.ts) and the update it triggers (\`createRenderer(map)\` of src/lib/map/renderer.ts on a stand-in map that only records calls), ${f.calls.toLocaleString('en-GB')} calls sweeping progress 0→1→0 across all ${f.sections} sections after ${f.warmup.toLocaleString('en-GB')} warm-up calls, Node ${f.node}. MapLibre's own work for those calls (the worker round trips of \`setData\` and filter changes, gradients, drawing) is not included.`, '');
+    out.push(
+      `\`frame(section, progress)\` (src/lib/frame/frame.ts) and the update it triggers (\`createRenderer(map)\` of src/lib/map/renderer.ts on a stand-in map that only records calls), ${f.calls.toLocaleString('en-GB')} calls sweeping progress 0→1→0 across all ${f.sections} sections after ${f.warmup.toLocaleString('en-GB')} warm-up calls, Node ${f.node}. MapLibre's own work for those calls (the worker round trips of \`setData\` and filter changes, gradients, drawing) is not included.`,
+      '',
+    );
     out.push('| | median | p95 | p99 | max | total |', '|---|---:|---:|---:|---:|---:|');
-    for (const [label, key] of [['frame + apply', 'frameAndApply'], ['frame only', 'frameOnly'], ['apply only', 'applyOnly'], ['frame + apply, narrow screen', 'frameAndApplyNarrow']]) {
+    for (const [label, key] of [
+      ['frame + apply', 'frameAndApply'],
+      ['frame only', 'frameOnly'],
+      ['apply only', 'applyOnly'],
+      ['frame + apply, narrow screen', 'frameAndApplyNarrow'],
+    ]) {
       const x = f[key];
       out.push(`| ${label} | ${x.medianUs} µs | **${x.p95Us} µs** | ${x.p99Us} µs | ${x.maxUs} µs | ${x.totalMs} ms |`);
     }
-    out.push('', `Map calls over the ${f.calls.toLocaleString('en-GB')} calls: ${Object.entries(f.mapCallsPerSweep).map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`).join(', ')}.`, '');
+    out.push(
+      '',
+      `Map calls over the ${f.calls.toLocaleString('en-GB')} calls: ${Object.entries(f.mapCallsPerSweep)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`)
+        .join(', ')}.`,
+      '',
+    );
   }
   if (r.export) {
     const e = r.export;
     out.push('## Video export (`npm run export`)', '');
-    out.push(`Every section's social videos, square and vertical (${e.videos} MP4 files), drawn offline and encoded in headless Chromium: **${e.seconds} s** (\`${e.command}\`), load average ${e.loadAverage.start.toFixed(1)} at the start and ${e.loadAverage.end.toFixed(1)} at the end on this machine.`, '');
+    out.push(
+      `Every section's social videos, square and vertical (${e.videos} MP4 files), drawn offline and encoded in headless Chromium: **${e.seconds} s** (\`${e.command}\`), load average ${e.loadAverage.start.toFixed(1)} at the start and ${e.loadAverage.end.toFixed(1)} at the end on this machine.`,
+      '',
+    );
   }
 
   return out.join('\n');

@@ -41,7 +41,10 @@ describe(`byte budgets of the story page (${DIST}/index.html, KB Brotli)`, () =>
     expect(figures.maplibre, 'MapLibre (chunk + worker) in bytes of Brotli').toBeGreaterThan(100 * 1024);
     // Every text file the page loads is served as Brotli: the build wrote a .br beside it.
     const text = page.assets.filter((a) => counted(a) && ['html', 'js', 'worker', 'data'].includes(a.kind) && a.sizes.raw >= 1024);
-    expect(text.filter((a) => a.sizes.brotli >= a.sizes.raw).map((a) => a.path), 'text files without a smaller .br copy').toEqual([]);
+    expect(
+      text.filter((a) => a.sizes.brotli >= a.sizes.raw).map((a) => a.path),
+      'text files without a smaller .br copy',
+    ).toEqual([]);
   });
 
   for (const name of ['firstScreen', 'entryJs', 'ownJs', 'data', 'wholePage'] as const) {

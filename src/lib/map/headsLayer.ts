@@ -72,7 +72,8 @@ export function createHeadsLayer(icons: Readonly<Record<string, ImageData>>): He
     const atlas = new Uint8ClampedArray(first.width * kinds.length * first.height * 4);
     for (const [i, kind] of kinds.entries()) {
       const icon = icons[kind]!;
-      for (let y = 0; y < icon.height; y++) atlas.set(icon.data.subarray(y * icon.width * 4, (y + 1) * icon.width * 4), (y * first.width * kinds.length + i * first.width) * 4);
+      for (let y = 0; y < icon.height; y++)
+        atlas.set(icon.data.subarray(y * icon.width * 4, (y + 1) * icon.width * 4), (y * first.width * kinds.length + i * first.width) * 4);
     }
     texture = context.createTexture();
     context.bindTexture(context.TEXTURE_2D, texture);

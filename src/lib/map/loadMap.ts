@@ -87,7 +87,12 @@ function shieldImage(fill: string, stroke: string) {
       c.fill();
       c.stroke();
     }),
-    options: { pixelRatio: RATIO, stretchX: [[6 * RATIO, 18 * RATIO]] as [number, number][], stretchY: [[5 * RATIO, 11 * RATIO]] as [number, number][], content: [5 * RATIO, 3 * RATIO, 19 * RATIO, 13 * RATIO] as [number, number, number, number] },
+    options: {
+      pixelRatio: RATIO,
+      stretchX: [[6 * RATIO, 18 * RATIO]] as [number, number][],
+      stretchY: [[5 * RATIO, 11 * RATIO]] as [number, number][],
+      content: [5 * RATIO, 3 * RATIO, 19 * RATIO, 13 * RATIO] as [number, number, number, number],
+    },
   };
 }
 
@@ -123,7 +128,13 @@ export interface CreateMapOptions {
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
  * removed itself. The caller owns the watchdog (`controller.ts`).
  */
-export function createMap(container: HTMLElement, data: MapSources, paths: Readonly<Record<string, PathSamples>>, camera: Camera, options: CreateMapOptions): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
+export function createMap(
+  container: HTMLElement,
+  data: MapSources,
+  paths: Readonly<Record<string, PathSamples>>,
+  camera: Camera,
+  options: CreateMapOptions,
+): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
   setWorkerUrl(absolute(workerUrl));
   const heads = createHeadsLayer(Object.fromEntries(ACTORS.map((actor) => [actor, arrowImage(options.colours[actor], options.colours.halo)])));
   return new Promise((resolve, reject) => {
@@ -151,7 +162,10 @@ export function createMap(container: HTMLElement, data: MapSources, paths: Reado
       const colours = options.colours;
       const image = { pixelRatio: RATIO };
       for (const state of MARKER_STATES) map.addImage(MARKER_ICON(state), markerImage(state, colours), image);
-      for (const [road, fill, stroke] of [['m5', colours.m5, colours.halo], ['m4', colours.halo, colours.m4]] as const) {
+      for (const [road, fill, stroke] of [
+        ['m5', colours.m5, colours.halo],
+        ['m4', colours.halo, colours.m4],
+      ] as const) {
         const shield = shieldImage(fill, stroke);
         map.addImage(SHIELD_ICON(road), shield.data, shield.options);
       }

@@ -12,11 +12,15 @@ function setup() {
   const listeners: (() => void)[] = [];
   const applied: string[] = [];
   const renderer: Renderer = { apply: (frame) => void applied.push(frame.date), resize: () => {} };
-  const paced = paceRenderer(renderer, { on: (_, listener) => listeners.push(listener), isMoving: () => moving }, {
-    now: () => now,
-    frameStart: () => frameStart,
-    later: (run, ms) => timers.push({ at: now + ms, run }),
-  });
+  const paced = paceRenderer(
+    renderer,
+    { on: (_, listener) => listeners.push(listener), isMoving: () => moving },
+    {
+      now: () => now,
+      frameStart: () => frameStart,
+      later: (run, ms) => timers.push({ at: now + ms, run }),
+    },
+  );
   return {
     applied,
     apply: (date: string) => paced.apply({ date } as Frame, { instant: false }),

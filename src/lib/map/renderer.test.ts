@@ -92,10 +92,27 @@ const advance: PathSamples = {
   bearings: [355, 292],
   lengthKm: 130,
 };
-const relief: PathSamples = { ...advance, id: 'relief', kind: 'turkish', points: [[36.2, 36.2], [36.6, 35.9]], along: [0, 1], bearings: [135] };
+const relief: PathSamples = {
+  ...advance,
+  id: 'relief',
+  kind: 'turkish',
+  points: [
+    [36.2, 36.2],
+    [36.6, 35.9],
+  ],
+  along: [0, 1],
+  bearings: [135],
+};
 const road: PathSamples = { ...advance, id: 'm5', kind: 'road' };
-const area = (id: string, kind: string) => ({ type: 'Feature' as const, properties: { id, kind }, geometry: { type: 'Point' as const, coordinates: [36.7, 35.9] } });
-const AREAS = areaParts({ type: 'FeatureCollection', features: [area('held-2020-01-28', 'control'), area('held-2020-02-11', 'control'), area('front-2020-02-11', 'front-line'), area('taken-2020-01-28', 'taken')] });
+const area = (id: string, kind: string) => ({
+  type: 'Feature' as const,
+  properties: { id, kind },
+  geometry: { type: 'Point' as const, coordinates: [36.7, 35.9] },
+});
+const AREAS = areaParts({
+  type: 'FeatureCollection',
+  features: [area('held-2020-01-28', 'control'), area('held-2020-02-11', 'control'), area('front-2020-02-11', 'front-line'), area('taken-2020-01-28', 'taken')],
+});
 const PATHS = pathLayers({ m5: road, advance, relief }, LIGHT);
 const LAYERS = { paths: PATHS, areas: AREAS };
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 9, bearing: 0, pitch: 0 };
@@ -155,8 +172,22 @@ describe('the live renderer', () => {
     expect(calls.sort()).toEqual([...styleLayersOf('control', AREAS), ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
     clear();
     // The front moves with the date: two opacities change, nothing goes to the worker.
-    renderer.apply({ ...base, layers: ['idlib', 'posts'], areas: [{ id: 'held-2020-01-28', kind: 'control' }, { id: 'front-2020-02-11', kind: 'front-line' }], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    expect(calls.sort()).toEqual([`paint ${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`, `paint ${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]);
+    renderer.apply(
+      {
+        ...base,
+        layers: ['idlib', 'posts'],
+        areas: [
+          { id: 'held-2020-01-28', kind: 'control' },
+          { id: 'front-2020-02-11', kind: 'front-line' },
+        ],
+        paths: [slicePath(road, 1), slicePath(advance, 0.6)],
+      },
+      { instant: false },
+    );
+    expect(calls.sort()).toEqual([
+      `paint ${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`,
+      `paint ${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`,
+    ]);
   });
 
   it('flies between sections, and cuts when told to', () => {
@@ -232,8 +263,19 @@ describe('the live renderer', () => {
     // Another section lists the movements the other way round: the later one goes on top.
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(relief, 1), slicePath(advance, 0.5)] }, { instant: true });
     expect(calls.filter((c) => c.startsWith('move'))).not.toEqual([]);
-    const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>, ReturnType<typeof pathLayerIds>];
-    expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([m5.casing, m5.line, reliefs.casing, advances.casing, reliefs.line, advances.line]);
+    const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [
+      ReturnType<typeof pathLayerIds>,
+      ReturnType<typeof pathLayerIds>,
+      ReturnType<typeof pathLayerIds>,
+    ];
+    expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([
+      m5.casing,
+      m5.line,
+      reliefs.casing,
+      advances.casing,
+      reliefs.line,
+      advances.line,
+    ]);
     const undrawn = recordingMap();
     createRenderer(undrawn.map, LAYERS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
     expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();

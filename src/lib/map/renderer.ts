@@ -8,7 +8,22 @@ import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import type { Head, HeadsTarget } from './headsLayer.ts';
 import { progressOf } from './lineProgress.ts';
-import { BASE_LABEL_LAYER, CONTEXT_LAYERS, HEADS_LAYER, MARKER_GROUP, MARKER_ICON, MARKER_LAYERS, NONE, PLACE_LAYERS, STYLE_LAYERS, cutGradient, markerLabelSides, styleLayersOf, type AreaPart, type PathLayer } from './style.ts';
+import {
+  BASE_LABEL_LAYER,
+  CONTEXT_LAYERS,
+  HEADS_LAYER,
+  MARKER_GROUP,
+  MARKER_ICON,
+  MARKER_LAYERS,
+  NONE,
+  PLACE_LAYERS,
+  STYLE_LAYERS,
+  cutGradient,
+  markerLabelSides,
+  styleLayersOf,
+  type AreaPart,
+  type PathLayer,
+} from './style.ts';
 
 /**
  * The part of MapLibre's map the renderer uses: a real map in the browser, a recording stand-in
@@ -34,8 +49,10 @@ function perId(entries: [string, unknown][], fallback: unknown): unknown {
   return entries.length ? (['match', ['get', 'id'], ...entries.flatMap(([id, v]) => [id, v]), fallback] as unknown as ExpressionSpecification) : fallback;
 }
 /** MapLibre's variable anchors with their offsets (in ems) for a label `gap` ems from its point. */
-const anchorOffsets = (anchors: readonly Anchor[], gap: number) =>
-  ['literal', anchors.flatMap((a) => [a, a === 'left' ? [gap, 0] : a === 'right' ? [-gap, 0] : a === 'top' ? [0, gap] : [0, -gap]])];
+const anchorOffsets = (anchors: readonly Anchor[], gap: number) => [
+  'literal',
+  anchors.flatMap((a) => [a, a === 'left' ? [gap, 0] : a === 'right' ? [-gap, 0] : a === 'top' ? [0, gap] : [0, -gap]]),
+];
 
 /**
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
@@ -68,33 +85,70 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
       if (last && last.layers.includes(id) === visible) continue;
       for (const layer of styleLayersOf(id, areas)) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }
-    when(next, (f) => f.areas, (shown) => {
-      for (const part of areas) {
-        const on = shown.some((a) => a.id === part.id && a.kind === part.kind);
-        if (shownAreas.has(part.layer) === on) continue;
-        map.setPaintProperty(part.layer, part.property, on ? part.opacity : 0, { validate: false });
-        if (on) shownAreas.add(part.layer);
-        else shownAreas.delete(part.layer);
-      }
-    });
-    when(next, (f) => f.places, (places) => {
-      const ids = (highlighted: boolean) => places.filter((p) => p.highlighted === highlighted);
-      map.setFilter(PLACE_LAYERS.dot, byId(places.map((p) => p.id)));
-      map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
-      map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
-      map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));
-      const gap = (highlighted: boolean) => (highlighted ? PLACE.ring + 3 : 6) / PLACE.labelSize('town', highlighted);
-      for (const [layer, highlighted] of [[PLACE_LAYERS.label, false], [PLACE_LAYERS.highlightedLabel, true]] as const) {
-        const list = ids(highlighted);
-        map.setLayoutProperty(layer, 'text-variable-anchor-offset', perId(list.map((p) => [p.id, anchorOffsets(p.anchors, gap(highlighted))]), anchorOffsets(['left', 'right', 'top', 'bottom'], gap(highlighted))));
-      }
-    });
-    when(next, (f) => f.markers, (markers) => drawMarkers(markers));
-    when(next, (f) => f.baseLabels, (ids) => map.setFilter(BASE_LABEL_LAYER, byId(ids)));
-    when(next, (f) => f.contextTowns, (on) => {
-      for (const layer of CONTEXT_LAYERS) map.setFilter(layer, on ? ['has', 'name'] : NONE);
-    });
-    if (!last || !same(last.paths.map((p) => [p.id, p.fraction]), next.paths.map((p) => [p.id, p.fraction]))) drawPaths(next.paths);
+    when(
+      next,
+      (f) => f.areas,
+      (shown) => {
+        for (const part of areas) {
+          const on = shown.some((a) => a.id === part.id && a.kind === part.kind);
+          if (shownAreas.has(part.layer) === on) continue;
+          map.setPaintProperty(part.layer, part.property, on ? part.opacity : 0, { validate: false });
+          if (on) shownAreas.add(part.layer);
+          else shownAreas.delete(part.layer);
+        }
+      },
+    );
+    when(
+      next,
+      (f) => f.places,
+      (places) => {
+        const ids = (highlighted: boolean) => places.filter((p) => p.highlighted === highlighted);
+        map.setFilter(PLACE_LAYERS.dot, byId(places.map((p) => p.id)));
+        map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
+        map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
+        map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));
+        const gap = (highlighted: boolean) => (highlighted ? PLACE.ring + 3 : 6) / PLACE.labelSize('town', highlighted);
+        for (const [layer, highlighted] of [
+          [PLACE_LAYERS.label, false],
+          [PLACE_LAYERS.highlightedLabel, true],
+        ] as const) {
+          const list = ids(highlighted);
+          map.setLayoutProperty(
+            layer,
+            'text-variable-anchor-offset',
+            perId(
+              list.map((p) => [p.id, anchorOffsets(p.anchors, gap(highlighted))]),
+              anchorOffsets(['left', 'right', 'top', 'bottom'], gap(highlighted)),
+            ),
+          );
+        }
+      },
+    );
+    when(
+      next,
+      (f) => f.markers,
+      (markers) => drawMarkers(markers),
+    );
+    when(
+      next,
+      (f) => f.baseLabels,
+      (ids) => map.setFilter(BASE_LABEL_LAYER, byId(ids)),
+    );
+    when(
+      next,
+      (f) => f.contextTowns,
+      (on) => {
+        for (const layer of CONTEXT_LAYERS) map.setFilter(layer, on ? ['has', 'name'] : NONE);
+      },
+    );
+    if (
+      !last ||
+      !same(
+        last.paths.map((p) => [p.id, p.fraction]),
+        next.paths.map((p) => [p.id, p.fraction]),
+      )
+    )
+      drawPaths(next.paths);
     if (!last || !same(last.camera, next.camera)) {
       const { center, zoom, bearing, pitch } = next.camera;
       if (instant || !last) map.jumpTo({ center, zoom, bearing, pitch });
@@ -115,7 +169,8 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
     for (const slice of shown) if (!paths.some((p) => p.id === slice.id)) throw new Error(`renderer: the style has no layers for path "${slice.id}"`);
     for (const path of paths) {
       const slice = shown.find((s) => s.id === path.id);
-      if (cuts.has(path.id) !== !!slice) for (const part of [path.casing, path.line]) map.setLayoutProperty(part.layer, 'visibility', slice ? 'visible' : 'none');
+      if (cuts.has(path.id) !== !!slice)
+        for (const part of [path.casing, path.line]) map.setLayoutProperty(part.layer, 'visibility', slice ? 'visible' : 'none');
       if (!slice) {
         cuts.delete(path.id);
         continue;
@@ -127,14 +182,21 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
     }
     // Later paths over earlier ones, as the frame orders them; casings under every line.
     const order = shown.map((s) => s.id);
-    if (!same(stack.filter((id) => order.includes(id)), order)) {
+    if (
+      !same(
+        stack.filter((id) => order.includes(id)),
+        order,
+      )
+    ) {
       const layersOf = (id: string) => paths.find((p) => p.id === id)!;
       for (const group of [shown.filter((s) => s.kind === 'road'), shown.filter((s) => s.kind !== 'road')]) {
         for (const part of ['casing', 'line'] as const) for (const s of group) map.moveLayer(layersOf(s.id)[part].layer, HEADS_LAYER);
       }
       stack = [...stack.filter((id) => !order.includes(id)), ...order];
     }
-    const shields: Feature<LineString>[] = shown.filter((s) => s.kind === 'road').map((s) => ({ type: 'Feature', properties: { id: s.id }, geometry: { type: 'LineString', coordinates: s.line } }));
+    const shields: Feature<LineString>[] = shown
+      .filter((s) => s.kind === 'road')
+      .map((s) => ({ type: 'Feature', properties: { id: s.id }, geometry: { type: 'LineString', coordinates: s.line } }));
     const json = JSON.stringify(shields);
     if (json !== lastShields) {
       (map.getSource('shields') as GeoJSONSource).setData({ type: 'FeatureCollection', features: shields });
@@ -153,15 +215,44 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
       const mine = markers.filter((m) => MARKER_GROUP(m.state) === group);
       const layer = MARKER_LAYERS[group];
       map.setFilter(layer, byId(mine.map((m) => m.id)));
-      if (group === 'post') map.setLayoutProperty(layer, 'icon-image', perId(mine.map((m) => [m.id, MARKER_ICON(m.state)]), MARKER_ICON('post')));
-      map.setLayoutProperty(layer, 'icon-size', perId(mine.filter((m) => m.highlighted).map((m) => [m.id, MARKER.highlighted / MARKER.radius]), 1));
-      map.setLayoutProperty(layer, 'icon-offset', perId(mine.filter((m) => m.offset.some(Boolean)).map((m) => [m.id, ['literal', m.offset]]), ['literal', [0, 0]]));
+      if (group === 'post')
+        map.setLayoutProperty(
+          layer,
+          'icon-image',
+          perId(
+            mine.map((m) => [m.id, MARKER_ICON(m.state)]),
+            MARKER_ICON('post'),
+          ),
+        );
+      map.setLayoutProperty(
+        layer,
+        'icon-size',
+        perId(
+          mine.filter((m) => m.highlighted).map((m) => [m.id, MARKER.highlighted / MARKER.radius]),
+          1,
+        ),
+      );
+      map.setLayoutProperty(
+        layer,
+        'icon-offset',
+        perId(
+          mine.filter((m) => m.offset.some(Boolean)).map((m) => [m.id, ['literal', m.offset]]),
+          ['literal', [0, 0]],
+        ),
+      );
     }
     const named = markers.filter((m) => m.highlighted);
     map.setFilter(MARKER_LAYERS.label, byId(named.map((m) => m.id)));
     // The name beside the symbol, wherever the frame moved the symbol to, on whichever side
     // is free of the place names (which MapLibre places first, being above).
-    map.setLayoutProperty(MARKER_LAYERS.label, 'text-variable-anchor-offset', perId(named.map((m) => [m.id, markerLabelSides(m.offset)]), markerLabelSides([0, 0])));
+    map.setLayoutProperty(
+      MARKER_LAYERS.label,
+      'text-variable-anchor-offset',
+      perId(
+        named.map((m) => [m.id, markerLabelSides(m.offset)]),
+        markerLabelSides([0, 0]),
+      ),
+    );
   }
 
   /**

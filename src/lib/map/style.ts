@@ -22,7 +22,10 @@ export const AREA_STYLE: Record<AreaKind, readonly string[]> = {
   contested: ['contested-fill', 'contested-line'],
 };
 export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
-  ...(Object.fromEntries(Object.entries(AREA_LAYER_KINDS).map(([layer, kinds]) => [layer, kinds.flatMap((k) => AREA_STYLE[k])])) as Record<AreaLayer, string[]>),
+  ...(Object.fromEntries(Object.entries(AREA_LAYER_KINDS).map(([layer, kinds]) => [layer, kinds.flatMap((k) => AREA_STYLE[k])])) as Record<
+    AreaLayer,
+    string[]
+  >),
   border: ['turkish-border'],
   idlib: ['idlib-line'],
   posts: ['markers-post'],
@@ -57,13 +60,21 @@ export function areaParts(areas: FeatureCollection): AreaPart[] {
         const fill = family.endsWith('-fill');
         const story = (Object.entries(AREA_LAYER_KINDS) as [AreaLayer, readonly AreaKind[]][]).find(([, kinds]) => kinds.includes(kind))![0];
         // The hatching of the ground taken carries its own opacity; the other fills are washes.
-        return { id, kind, family, layer: areaLayerId(family, id), property: fill ? 'fill-opacity' : 'line-opacity', opacity: fill && kind !== 'taken' ? areaFill(story) : 1 } as const;
+        return {
+          id,
+          kind,
+          family,
+          layer: areaLayerId(family, id),
+          property: fill ? 'fill-opacity' : 'line-opacity',
+          opacity: fill && kind !== 'taken' ? areaFill(story) : 1,
+        } as const;
       }),
   );
 }
 
 /** The style layers that draw story layer `id`: its area families' layers feature by feature. */
-export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) => STYLE_LAYERS[id].flatMap((family) => (family in FAMILY_KIND ? areas.filter((a) => a.family === family).map((a) => a.layer) : [family]));
+export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) =>
+  STYLE_LAYERS[id].flatMap((family) => (family in FAMILY_KIND ? areas.filter((a) => a.family === family).map((a) => a.layer) : [family]));
 
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
@@ -134,7 +145,12 @@ const hidden = { visibility: 'none' } as const;
 export const NONE: FilterSpecification = ['in', ['get', 'id'], ['literal', []]];
 /** A dash in pixels as MapLibre wants it: in line widths. */
 const inWidths = (dash: readonly number[], width: number) => dash.map((d) => d / width);
-const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([id, road]) => [id, road.shield]), ROADS.m4.shield] as unknown as ExpressionSpecification;
+const shieldText = [
+  'match',
+  ['get', 'id'],
+  ...Object.entries(ROADS).flatMap(([id, road]) => [id, road.shield]),
+  ROADS.m4.shield,
+] as unknown as ExpressionSpecification;
 
 /**
  * The map's whole look, with no URL outside the site: sources are the site's own GeoJSON, and
@@ -147,14 +163,23 @@ const shieldText = ['match', ['get', 'id'], ...Object.entries(ROADS).flatMap(([i
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
  * markers, then the context towns and the names on areas.
  */
-export function buildStyle(data: MapSources, paths: Readonly<Record<string, PathSamples>>, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
+export function buildStyle(
+  data: MapSources,
+  paths: Readonly<Record<string, PathSamples>>,
+  fonts: { regular: string; bold: string },
+  colours: Palette,
+): StyleSpecification {
   const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
   const empty = () => source({ type: 'FeatureCollection', features: [] });
   const lines = pathLayers(paths, colours);
   const pathFeatures: FeatureCollection<LineString> = {
     type: 'FeatureCollection',
     // `along` (the fraction along the ground at each vertex) lets tests read back how far a line is drawn.
-    features: lines.map(({ id, kind, points }) => ({ type: 'Feature', properties: { id, kind, along: paths[id]!.along }, geometry: { type: 'LineString', coordinates: points } })),
+    features: lines.map(({ id, kind, points }) => ({
+      type: 'Feature',
+      properties: { id, kind, along: paths[id]!.along },
+      geometry: { type: 'LineString', coordinates: points },
+    })),
   };
   const pathLayer = (id: string, part: PathLayer['casing'], width: number): LayerSpecification => ({
     id: part.layer,
@@ -170,17 +195,33 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
   const perFeature = (family: string, type: 'fill' | 'line', paint: Record<string, unknown>): LayerSpecification[] =>
     parts
       .filter((p) => p.family === family)
-      .map((p) => ({ id: p.layer, type, source: 'areas', filter: ['==', ['get', 'id'], p.id], layout: hidden, paint: { ...paint, [p.property]: 0 } }) as LayerSpecification);
+      .map(
+        (p) =>
+          ({
+            id: p.layer,
+            type,
+            source: 'areas',
+            filter: ['==', ['get', 'id'], p.id],
+            layout: hidden,
+            paint: { ...paint, [p.property]: 0 },
+          }) as LayerSpecification,
+      );
   const areaFillLayer = (family: string, layer: AreaLayer) => perFeature(family, 'fill', { 'fill-color': colours[layer === 'taken' ? 'government' : layer] });
   const areaLineLayer = (family: string, layer: AreaLayer) =>
-    perFeature(family, 'line', { 'line-color': colours[layer === 'taken' ? 'government' : layer], 'line-width': LINES.area.width, ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}) });
+    perFeature(family, 'line', {
+      'line-color': colours[layer === 'taken' ? 'government' : layer],
+      'line-width': LINES.area.width,
+      ...(areaDashed(layer) ? { 'line-dasharray': inWidths(LINES.area.dash, LINES.area.width) } : {}),
+    });
   const halo = { 'text-halo-color': colours.halo, 'text-halo-width': PLACE.halo };
 
   return {
     version: 8,
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
-      ...(Object.fromEntries(MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }])) as Record<keyof MapSources, GeoJSONSourceSpecification>),
+      ...(Object.fromEntries(
+        MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }]),
+      ) as Record<keyof MapSources, GeoJSONSourceSpecification>),
       paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
       shields: empty(),
     },
@@ -198,7 +239,13 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
       ...areaLineLayer('front-line-band', 'front'),
       ...areaFillLayer('contested-fill', 'contested'),
       ...areaLineLayer('contested-line', 'contested'),
-      { id: 'borders', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': colours.border, 'line-width': LINES.border } },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'border'],
+        paint: { 'line-color': colours.border, 'line-width': LINES.border },
+      },
       {
         id: 'turkish-border',
         type: 'line',
@@ -214,7 +261,11 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
         layout: { ...hidden, 'line-cap': 'round' },
         paint: { 'line-color': colours.idlib, 'line-width': LINES.idlib.width, 'line-dasharray': inWidths(LINES.idlib.dash, LINES.idlib.width) },
       },
-      ...perFeature('front-line', 'line', { 'line-color': colours.frontLine, 'line-width': LINES.front.width, 'line-dasharray': inWidths(LINES.front.dash, LINES.front.width) }),
+      ...perFeature('front-line', 'line', {
+        'line-color': colours.frontLine,
+        'line-width': LINES.front.width,
+        'line-dasharray': inWidths(LINES.front.dash, LINES.front.width),
+      }),
       // Roads' casings, roads, movements' casings, movements: no casing covers another path's line.
       ...(['road', 'movement'] as const).flatMap((group) => {
         const mine = lines.filter((l) => (l.kind === 'road') === (group === 'road'));
@@ -251,9 +302,20 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
           'text-max-width': 8,
           'symbol-sort-key': ['match', ['get', 'kind'], 'country', 0, 'sea', 1, 2],
         },
-        paint: { 'text-color': colours.labelMinor, 'text-halo-color': colours.halo, 'text-halo-width': 1.2, 'text-opacity': ['match', ['get', 'kind'], 'sea', 0.85, 1] },
+        paint: {
+          'text-color': colours.labelMinor,
+          'text-halo-color': colours.halo,
+          'text-halo-width': 1.2,
+          'text-opacity': ['match', ['get', 'kind'], 'sea', 0.85, 1],
+        },
       },
-      { id: CONTEXT_LAYERS[0], type: 'circle', source: 'context', filter: NONE, paint: { 'circle-radius': CONTEXT.radius, 'circle-color': colours.labelMinor, 'circle-opacity': 0.7 } },
+      {
+        id: CONTEXT_LAYERS[0],
+        type: 'circle',
+        source: 'context',
+        filter: NONE,
+        paint: { 'circle-radius': CONTEXT.radius, 'circle-color': colours.labelMinor, 'circle-opacity': 0.7 },
+      },
       {
         id: CONTEXT_LAYERS[1],
         type: 'symbol',
@@ -284,22 +346,20 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
         },
         paint: { 'text-color': colours.labelMinor, ...halo, 'text-halo-width': 1.6 },
       },
-      ...(['post', 'event'] as const).map(
-        (group): LayerSpecification => ({
-          id: MARKER_LAYERS[group],
-          type: 'symbol',
-          source: 'markers',
-          filter: NONE,
-          layout: {
-            // Posts are a layer a section switches on; events show whenever a section lists them.
-            ...(group === 'post' ? hidden : {}),
-            'icon-image': ['concat', MARKER_ICON(''), ['get', 'kind']],
-            'icon-allow-overlap': true,
-            'icon-size': 1,
-            'icon-offset': ['literal', [0, 0]],
-          },
-        }),
-      ),
+      ...(['post', 'event'] as const).map((group): LayerSpecification => ({
+        id: MARKER_LAYERS[group],
+        type: 'symbol',
+        source: 'markers',
+        filter: NONE,
+        layout: {
+          // Posts are a layer a section switches on; events show whenever a section lists them.
+          ...(group === 'post' ? hidden : {}),
+          'icon-image': ['concat', MARKER_ICON(''), ['get', 'kind']],
+          'icon-allow-overlap': true,
+          'icon-size': 1,
+          'icon-offset': ['literal', [0, 0]],
+        },
+      })),
       {
         id: PLACE_LAYERS.dot,
         type: 'circle',
@@ -359,7 +419,10 @@ export function buildStyle(data: MapSources, paths: Readonly<Record<string, Path
 export function markerLabelSides([x, y]: readonly [number, number]): ExpressionSpecification {
   const em = (px: number) => Math.round((px / MARKER.labelSize) * 100) / 100;
   const gap = MARKER.highlighted + 4;
-  return ['literal', ['left', [em(x + gap), em(y)], 'right', [em(x - gap), em(y)], 'bottom', [em(x), em(y - gap)], 'top', [em(x), em(y + gap)]]] as ExpressionSpecification;
+  return [
+    'literal',
+    ['left', [em(x + gap), em(y)], 'right', [em(x - gap), em(y)], 'bottom', [em(x), em(y - gap)], 'top', [em(x), em(y + gap)]],
+  ] as ExpressionSpecification;
 }
 
 /** Marker states drawn by each of the two marker layers. */
