@@ -60,6 +60,17 @@ for (const size of [
       expect(story.length).toBeGreaterThanOrEqual(10);
       await page.goto('./?testing');
       await waitForMap(page);
+      // Every control and the scale bar lie whole on the screen (on phones the rail once pushed
+      // the scale bar off its right edge).
+      const stage = page.locator('.stage');
+      for (const part of await stage.locator('.stepper > *, .scale-bar').all()) {
+        if (!(await part.isVisible())) continue;
+        const box = (await part.boundingBox())!;
+        const label = await part.evaluate((e) => e.className || e.tagName);
+        expect(box.x, `${label} starts on screen`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${label} ends on screen`).toBeLessThanOrEqual(size.viewport.width);
+      }
+      await expect(stage.locator('.scale-bar')).toBeVisible();
       const down = new Map<string, Awaited<ReturnType<typeof settled>>>();
       for (const [i, section] of story.entries()) {
         await scrollToSection(page, section.slug, 0.9);
