@@ -38,6 +38,19 @@ const km = (a: [number, number] | undefined, b: [number, number]) => (a ? distan
 const held = (f: Frame) => data.areas.get(f.areas.find((a) => a.kind === 'control')!.id)!.geometry as Polygon | MultiPolygon;
 
 describe('the clock on sourced days', () => {
+  it('opens every section on its first day with what that day brought: the front in force is the latest dated on or before it', () => {
+    for (const [slug, state] of sections) {
+      const opening = frame(state, 0, world);
+      if (!opening.front) continue;
+      const due = world.fronts.filter((f) => f.date <= opening.date).at(-1)!;
+      expect(opening.front.id, `${slug} opens on ${opening.date}`).toBe(due.id);
+    }
+    // Nairab's section opens on 4 February, the day SANA said the army took it: no longer held by rebels.
+    const nairab = frame(map('nairab'), 0, world);
+    expect(nairab.date).toBe('2020-02-04');
+    expect(booleanPointInPolygon(place('nairab'), held(nairab))).toBe(false);
+  });
+
   it('brings the government advance into Maarat al-Numan on 28 January, not before', () => {
     expect(on('the-offensive', '2020-01-27').date).toBe('2020-01-27');
     const before = on('the-offensive', '2020-01-27').paths.find((p) => p.id === 'gov-advance')!;

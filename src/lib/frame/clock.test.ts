@@ -7,12 +7,14 @@ describe('the clock', () => {
     expect(happens('2020-02-11') - dayStart('2020-02-11')).toBe(0.5);
     expect(isoDay(happens('2020-02-11'))).toBe('2020-02-11');
   });
-  it('runs a section from the start of its first day to the end of its last, showing its last day at the end', () => {
+  it('runs a section from noon of its first day (what that day brought already shown) to the end of its last, showing its last day at the end', () => {
     const span = { start: '2020-02-08', end: '2020-02-11' };
-    expect(timeAt(span, 0)).toBe(dayStart('2020-02-08'));
+    expect(timeAt(span, 0)).toBe(happens('2020-02-08'));
+    expect(dayShown(span, timeAt(span, 0))).toBe('2020-02-08');
     expect(timeAt(span, 1)).toBe(dayStart('2020-02-12'));
     expect(dayShown(span, timeAt(span, 1))).toBe('2020-02-11');
-    expect(timeAt('2020-02-11', 0.5)).toBe(happens('2020-02-11'));
+    expect(timeAt('2020-02-11', 0)).toBe(happens('2020-02-11'));
+    expect(timeAt('2020-02-11', 1)).toBe(dayStart('2020-02-12'));
   });
   it('reaches along a schedule between its knots, holding before the first and after the last', () => {
     const schedule: [number, number][] = [

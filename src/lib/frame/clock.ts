@@ -25,11 +25,13 @@ export const spanStart = (span: DateSpan) => (typeof span === 'string' ? span : 
 export const spanEnd = (span: DateSpan) => (typeof span === 'string' ? span : span.end);
 
 /**
- * The moment `t` (0..1) of the way through a section's days: from the first moment of its first
- * day to the end of its last, so the end state has everything its last day brought.
+ * The moment `t` (0..1) of the way through a section's days: from noon of its first day, so the
+ * day the timeline shows from the first moment already has what that day brought (a section
+ * opening on 4 February shows Nairab taken that day), to the end of its last, so the end state
+ * has everything its last day brought.
  */
 export function timeAt(span: DateSpan, t: number): number {
-  const start = dayStart(spanStart(span));
+  const start = happens(spanStart(span));
   const end = dayStart(spanEnd(span)) + 1;
   return start + (end - start) * Math.min(1, Math.max(0, t));
 }

@@ -7,11 +7,12 @@ import { NORTH } from './paths.test.ts';
 // A world made by hand, so these tests are about the rules; `story.test.ts` checks the story's own days.
 const world: StoryWorld = {
   paths: {
-    // North from 1 Jan; at its second vertex at noon on 10 Jan; arrived by the end of 20 Jan.
+    // North from noon on 1 Jan (when a movement dated that day sets out); at its second vertex
+    // at noon on 10 Jan; arrived by the end of 20 Jan.
     north: {
       ...NORTH,
       schedule: [
-        [dayStart('2020-01-01'), 0],
+        [dayStart('2020-01-01') + 0.5, 0],
         [dayStart('2020-01-10') + 0.5, NORTH.along[1]!],
         [dayStart('2020-01-21'), 1],
       ],
@@ -51,7 +52,8 @@ const state: SectionMap = {
 const path = (f: ReturnType<typeof frame>, id: string) => f.paths.find((p) => p.id === id)!;
 /** The progress at which a section spanning `days` days shows the moment `day` + `hour`/24 of its span. */
 const at = (day: number, hour = 12) => {
-  const t = (day + hour / 24) / 20;
+  // The section's clock runs from noon of its first day to the end of its twentieth.
+  const t = (day + hour / 24 - 0.5) / 19.5;
   const [start, end] = ANIMATION_WINDOW;
   // Invert the easing of animationTime by search: progress is what the reader scrolls.
   let lo = start;
@@ -65,7 +67,7 @@ const at = (day: number, hour = 12) => {
 };
 
 describe('frame: the clock', () => {
-  it('runs from the first moment of the first day to the end of the last', () => {
+  it('runs from noon of the first day to the end of the last', () => {
     expect(frame(state, 0, world).date).toBe('2020-01-01');
     expect(frame(state, 1, world).date).toBe('2020-01-20');
     expect(endFrame(state, world)).toEqual(frame(state, 1, world));
