@@ -36,6 +36,13 @@ describe('slicePath', () => {
     expect(early.head!.at[1]).toBeGreaterThan(35);
     expect(early.head!.at[1]).toBeLessThan(35.5);
   });
+  it('stopped on a vertex, points the way it came, not the way it goes on', () => {
+    // A movement halted at a town (a dated stop) then turns: its head must not turn before it moves.
+    const stopped = slicePath(NORTH, NORTH.along[1]!);
+    expect(stopped.head).toEqual({ at: NORTH.points[1], bearing: 0 });
+    expect(stopped.line).toEqual(NORTH.points.slice(0, 2));
+    expect(slicePath(NORTH, NORTH.along[2]!).head!.bearing).toBe(90);
+  });
   it('gives roads no arrow head', () => {
     const road = slicePath({ ...NORTH, kind: 'road' }, 0.5);
     expect(road.line).toHaveLength(3);

@@ -45,9 +45,10 @@ export function slicePath(path: PathSamples, fraction: number): PathSlice {
   const f = Math.min(1, Math.max(0, fraction));
   const last = path.points.length - 1;
   if (f === 0 || last < 1) return { id: path.id, kind: path.kind, fraction: f, line: [], head: undefined };
-  // The segment the end is on: the last vertex at or before f.
+  // The segment the end is on: the one arriving at f when f falls on a vertex, so an arrow
+  // halted at a town points the way it came, not the way it turns next.
   let i = 0;
-  while (i < last - 1 && path.along[i + 1]! <= f) i++;
+  while (i < last - 1 && path.along[i + 1]! < f) i++;
   const start = path.along[i]!;
   const span = path.along[i + 1]! - start;
   const t = span > 0 ? Math.min(1, (f - start) / span) : 1;
