@@ -6,6 +6,7 @@ import { fractionAt, progressOf } from './lineProgress.ts';
 import type { Head, HeadsTarget } from './headsLayer.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
 import { HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, areaLayerId, areaParts, pathLayerIds, pathLayers, styleLayersOf } from './style.ts';
+import { MARKER } from '../cartography/symbols.ts';
 
 /**
  * A stand-in for MapLibre's map that records every call and keeps the state they leave behind:
@@ -152,7 +153,9 @@ describe('the live renderer', () => {
     expect(state.paint[`${areaLayerId('control-fill', 'held-2020-01-28')} fill-opacity`]).toBe(0);
     expect(state.visibility[areaLayerId('control-fill', 'held-2020-01-28')]).toBe('visible');
     expect(state.filters[MARKER_LAYERS.event]).toEqual(['in', ['get', 'id'], ['literal', ['helicopter']]]);
-    expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain('[20,-20]');
+    // 20 px each way on screen: MapLibre scales icon-offset by the called-out symbol's icon-size.
+    const scale = MARKER.highlighted / MARKER.radius;
+    expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain(`[${20 / scale},${-20 / scale}]`);
     // Nairab's label goes left of it first, as the frame decided.
     expect(JSON.stringify(state.paint[`${PLACE_LAYERS.label} text-variable-anchor-offset`])).toMatch(/"nairab",\["literal",\["right"/);
   });

@@ -232,11 +232,17 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
           1,
         ),
       );
+      // MapLibre multiplies icon-offset by icon-size: a called-out (larger) symbol would step
+      // farther than the frame said, away from its name, which is placed by the frame's px.
+      const unscaled = (m: (typeof mine)[number]) => {
+        const size = m.highlighted ? MARKER.highlighted / MARKER.radius : 1;
+        return m.offset.map((px) => px / size);
+      };
       map.setLayoutProperty(
         layer,
         'icon-offset',
         perId(
-          mine.filter((m) => m.offset.some(Boolean)).map((m) => [m.id, ['literal', m.offset]]),
+          mine.filter((m) => m.offset.some(Boolean)).map((m) => [m.id, ['literal', unscaled(m)]]),
           ['literal', [0, 0]],
         ),
       );
