@@ -212,10 +212,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   // side with most room from every other dot and marker: a fixed side put Idlib city's air
   // strike against Binnish's dot, where it read as a strike on Binnish.
   const screen = view ?? projection(camera, 1, 1);
-  const taken: { at: [number, number]; shown: [number, number] }[] = labelled.map(({ place }) => ({
-    at: [place.lon, place.lat],
-    shown: screen.project(place.lon, place.lat),
-  }));
+  // Where each dot and each marker placed so far is drawn, in px.
+  const taken = labelled.map(({ place }) => screen.project(place.lon, place.lat));
   // Markers beyond the map's edges are left out, so the key never explains a symbol nobody can see.
   const inView = ({ lon, lat }: Located) => {
     if (!view || !options.viewport) return true;
@@ -224,12 +222,12 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   };
   const markers = located.filter(inView).map(({ lon, lat, ...mark }) => {
     const [x, y] = screen.project(lon, lat);
-    const onTaken = taken.some(({ at }) => Math.abs(at[0] - lon) < 1e-4 && Math.abs(at[1] - lat) < 1e-4);
     // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
-    const elsewhere = taken.filter(({ shown }) => Math.hypot(shown[0] - x, shown[1] - y) > 0.5);
-    const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(({ shown }) => Math.hypot(x + dx - shown[0], y + dy - shown[1])));
+    const elsewhere = taken.filter(([tx, ty]) => Math.hypot(tx - x, ty - y) > 0.5);
+    const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(([tx, ty]) => Math.hypot(x + dx - tx, y + dy - ty)));
+    const onTaken = elsewhere.length < taken.length;
     const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
-    taken.push({ at: [lon, lat], shown: [x + offset[0], y + offset[1]] });
+    taken.push([x + offset[0], y + offset[1]]);
     return { ...mark, offset };
   });
 
