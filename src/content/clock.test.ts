@@ -45,6 +45,8 @@ describe('the clock on sourced days', () => {
       const due = world.fronts.filter((f) => f.date <= opening.date).at(-1)!;
       expect(opening.front.id, `${slug} opens on ${opening.date}`).toBe(due.id);
     }
+    // The M-5 section opens on 8 February with the arrow at al-Eis, taken that day, not short of it.
+    expect(km(head(frame(map('the-m5-falls'), 0, world), 'gov-m5-north'), place('al-eis'))).toBeLessThan(0.5);
     // Nairab's section opens on 4 February, the day SANA said the army took it: no longer held by rebels.
     const nairab = frame(map('nairab'), 0, world);
     expect(nairab.date).toBe('2020-02-04');

@@ -29,5 +29,18 @@ describe('the clock', () => {
     expect(reachAt(schedule, 13.5)).toBe(0.75);
     expect(reachAt(schedule, 20)).toBe(1);
     expect(reachAt([], 11)).toBe(0);
+    // A jump (two knots at one moment) has happened at that moment, not just after it.
+    expect(reachAt(schedule, 13)).toBe(0.5);
+    expect(
+      reachAt(
+        [
+          [10, 0],
+          [12, 0.2],
+          [12, 0.6],
+          [14, 1],
+        ],
+        12,
+      ),
+    ).toBe(0.6);
   });
 });

@@ -45,7 +45,9 @@ export function reachAt(schedule: readonly (readonly [number, number])[], time: 
   if (!first || time <= first[0]) return 0;
   for (let i = 1; i < schedule.length; i++) {
     const [t1, f1] = schedule[i]!;
-    if (time <= t1) {
+    // Strictly before: at the moment of a jump (two knots at one time) the arrow has jumped,
+    // as the front that lets it jump is already shown from that moment.
+    if (time < t1) {
       const [t0, f0] = schedule[i - 1]!;
       return t1 > t0 ? f0 + ((f1 - f0) * (time - t0)) / (t1 - t0) : f1;
     }
