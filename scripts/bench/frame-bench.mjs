@@ -76,7 +76,7 @@ function stats(samples) {
 
 function sweep(steps, n, { withApply, withFrame = true, options = {}, frames }) {
   const { map, count, calls, sink } = standInMap();
-  const renderer = createRenderer(map, { paths: pathLayers(story.paths, LIGHT), areas: areaParts(areas) }, { set: (heads) => count('heads', heads) });
+  const renderer = createRenderer(map, { paths: pathLayers(story.paths, LIGHT), areas: areaParts(areas) }, { set: (drawn) => count('paths', drawn) });
   const times = new Float64Array(n);
   let keep = 0;
   for (let i = 0; i < n; i++) {

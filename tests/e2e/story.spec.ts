@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test, expect, waitForMap, distinctColours } from './fixtures.ts';
 import { readStory, type StorySection } from '../support/story.ts';
 import { endFrame, frame, type Frame } from '../../src/lib/frame/frame.ts';
+import { slicePath } from '../../src/lib/frame/paths.ts';
+import { LIGHT } from '../../src/lib/cartography/palette.ts';
 import type { StoryPayload } from '../../src/lib/story/payload.ts';
 import { formatDay } from '../../src/lib/story/timeline.ts';
 import { expectCamera, mapState, scrollToSection, settled } from './story.ts';
@@ -11,6 +13,7 @@ const story = readStory();
 const world = JSON.parse(readFileSync(`${process.env.DIST ?? 'dist'}/story.json`, 'utf8')) as StoryPayload;
 const ARTIFACTS = 'tests/artifacts/sections';
 const drawn = (state: Awaited<ReturnType<typeof settled>>, id: string) => state.paths[id]?.fraction ?? 0;
+const hex = (colour: string) => [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
 
 /** The map's size on the page: what `frame()` fits the section's places into. */
 const mapSize = (page: Page) =>
@@ -30,6 +33,41 @@ async function expectEndState(page: Page, section: StorySection, narrow = false)
   await expect(page.locator('.timeline-date time')).toHaveText(formatDay(expected.date));
   await expectLabelsClear(page, section.slug);
   return expected;
+}
+
+/**
+ * The canvas itself, not only the state: movement `id`, drawn to `fraction`, shows its colour
+ * along its shaft behind the head, and none along the part it has not reached. Says which of the
+ * two it could check: the head on the canvas, and at least three points on the path 30–80 px
+ * from it.
+ */
+async function expectDrawnTo(page: Page, id: string, fraction: number) {
+  const path = world.paths[id]!;
+  const at = (f: number) => page.evaluate((point) => window.__mapTest!.pixel(point), slicePath(path, f).head!.at as [number, number]);
+  const colour = hex(LIGHT[path.kind as 'government']);
+  const distance = (rgb: number[]) => Math.max(...rgb.map((c, i) => Math.abs(c - colour[i]!)));
+  const head = await at(fraction);
+  if (!head) return { behind: false, ahead: false };
+  /** The points on the canvas 30–80 px from the head (past its icon), stepping from it by `step`. */
+  const near = async (step: number) => {
+    const points = [];
+    for (let f = fraction + step; f > 0 && f < 1; f += step) {
+      const p = await at(f);
+      const far = p ? Math.hypot(p.x - head.x, p.y - head.y) : Infinity;
+      if (far > 80) break;
+      if (far >= 30) points.push(p!);
+    }
+    return points;
+  };
+  // Steps of about 5 px: the path's length on screen, measured next to the head.
+  const probe = (await at(fraction - 0.001)) ?? (await at(fraction + 0.001))!;
+  const step = (5 * 0.001) / Math.hypot(probe.x - head.x, probe.y - head.y);
+  /** The median distance from the path's colour: a dot or label over one point does not decide. */
+  const median = (points: { rgb: number[] }[]) => points.map((p) => distance(p.rgb)).sort((x, y) => x - y)[Math.floor(points.length / 2)]!;
+  const [behind, ahead] = [await near(-step), await near(step)].map((points) => (points.length >= 3 ? points : undefined));
+  if (behind) expect(median(behind), `${id}: drawn behind its head`).toBeLessThan(24);
+  if (ahead) expect(median(ahead), `${id}: not drawn ahead of its head`).toBeGreaterThan(60);
+  return { behind: !!behind, ahead: !!ahead };
 }
 
 /** Every labelled place: its label placed by MapLibre, its point inside the map, nothing over it. */
@@ -143,6 +181,27 @@ test.describe('within a section', () => {
     expect(late).toBeGreaterThan(early);
     expect(await at(0.15)).toBeCloseTo(early, 3);
     expect((await mapState(page))!.paths[arrow]!.head, 'the arrow head stands on the map').toBeDefined();
+  });
+
+  test('the canvas shows each arrow as far as it reaches, and nothing beyond', async ({ page }) => {
+    await page.goto('./?testing');
+    await waitForMap(page);
+    const checked = { behind: 0, ahead: 0 };
+    for (const [slug, progress] of [
+      ['the-m5-falls', 0.5],
+      ['the-exodus', 0.5],
+      ['the-exodus', 0.2],
+    ] as const) {
+      await scrollToSection(page, slug, progress);
+      const state = await settled(page, slug);
+      for (const [id, { fraction }] of Object.entries(state.paths)) {
+        if (world.paths[id]!.kind === 'road' || fraction < 0.05 || fraction > 0.95) continue;
+        const { behind, ahead } = await expectDrawnTo(page, id, fraction);
+        checked.behind += Number(behind);
+        checked.ahead += Number(ahead);
+      }
+    }
+    expect(Math.min(checked.behind, checked.ahead), `arrows checked on the canvas: ${JSON.stringify(checked)}`).toBeGreaterThanOrEqual(2);
   });
 
   test('a section that goes back in time says so on the timeline', async ({ page }) => {

@@ -112,7 +112,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     ]);
     if (failed) throw abort.signal.reason;
     const first = options.firstFrame(story);
-    const { map: created, heads } = await createMap(options.container, data, story.paths, first.camera, {
+    const { map: created, pathsLayer } = await createMap(options.container, data, story.paths, first.camera, {
       colours: options.colours,
       testing: !!options.testing,
       interactive: !!options.interactive,
@@ -124,7 +124,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     }
     map = created;
     onMapFailure(created, fail);
-    const renderer = createRenderer(created, { paths: pathLayers(story.paths, options.colours), areas: areaParts(data.areas) }, heads);
+    const renderer = createRenderer(created, { paths: pathLayers(story.paths, options.colours), areas: areaParts(data.areas) }, pathsLayer);
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
     const render: Renderer = paceRenderer(
       {

@@ -1,10 +1,10 @@
 import type { Position } from 'geojson';
 
 /**
- * MapLibre's `line-progress` (a GeoJSON source with `lineMetrics: true`) runs from 0 to 1 along
- * a line's length in Web Mercator, while `frame()` slices paths by their length on the ground
- * (`along`, measured at build time). These convert one into the other, so the live map can cut a
- * line that was uploaded once exactly where the frame's slice ends.
+ * The paths layer measures a line's progress as MapLibre's `line-progress` does, from 0 to 1
+ * along its length in Web Mercator (`lineMesh`), while `frame()` slices paths by their length on
+ * the ground (`along`, measured at build time). These convert one into the other, so the live
+ * map can cut a line that was uploaded once exactly where the frame's slice ends.
  */
 
 /** A point in Web Mercator, in the units MapLibre's GeoJSON tiler and custom layers use (the world is 1 × 1). */

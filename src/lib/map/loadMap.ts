@@ -8,8 +8,8 @@ import type { Palette } from '../cartography/palette.ts';
 import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD, markerOutline } from '../cartography/symbols.ts';
 import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
-import { createHeadsLayer, type HeadsLayer } from './headsLayer.ts';
-import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, type MapSources } from './style.ts';
+import { createPathsLayer, type PathsLayer } from './pathsLayer.ts';
+import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLayers, type MapSources } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
@@ -36,7 +36,7 @@ function icon(width: number, height: number, draw: (context: CanvasRenderingCont
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
 
-/** The arrow head of the vocabulary, pointing north, as an icon the heads layer turns by bearing. */
+/** The arrow head of the vocabulary, pointing north, as an icon the paths layer turns by bearing. */
 const arrowImage = (colour: string, halo: string) =>
   icon(ARROW.icon.size, ARROW.icon.size, (c) => {
     c.beginPath();
@@ -123,8 +123,8 @@ export interface CreateMapOptions {
 
 /**
  * Creates the story's map in `container`, with the story's roads and movements (`paths`, from
- * story.json), and resolves once the style and data have loaded, with the map and its layer of
- * arrow heads.
+ * story.json), and resolves once the style and data have loaded, with the map and the layer
+ * that draws those paths and their arrow heads.
  * Rejects when WebGL is missing or the map fails before loading; a map that rejects has
  * removed itself. The caller owns the watchdog (`controller.ts`).
  */
@@ -134,15 +134,18 @@ export function createMap(
   paths: Readonly<Record<string, PathSamples>>,
   camera: Camera,
   options: CreateMapOptions,
-): Promise<{ map: MapLibreMap; heads: HeadsLayer }> {
+): Promise<{ map: MapLibreMap; pathsLayer: PathsLayer }> {
   setWorkerUrl(absolute(workerUrl));
-  const heads = createHeadsLayer(Object.fromEntries(ACTORS.map((actor) => [actor, arrowImage(options.colours[actor], options.colours.halo)])));
+  const pathsLayer = createPathsLayer(
+    pathLayers(paths, options.colours),
+    Object.fromEntries(ACTORS.map((actor) => [actor, arrowImage(options.colours[actor], options.colours.halo)])),
+  );
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(data, paths, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
+        style: buildStyle(data, { regular: absolute(regularFont), bold: absolute(boldFont) }, options.colours),
         ...camera,
         // The page scrolls the story; the map never takes the wheel or a swipe from the reader.
         interactive: !!options.interactive,
@@ -170,7 +173,7 @@ export function createMap(
         map.addImage(SHIELD_ICON(road), shield.data, shield.options);
       }
       map.addImage(HATCH_ICON, hatchImage(colours.government), image);
-      map.addLayer(heads, SHIELDS_LAYER);
+      map.addLayer(pathsLayer, SHIELDS_LAYER);
     });
     const onError = (event: { error: unknown }) => {
       map.off('error', onError);
@@ -179,7 +182,7 @@ export function createMap(
     };
     map.once('load', () => {
       map.off('error', onError);
-      resolve({ map, heads });
+      resolve({ map, pathsLayer });
     });
     map.on('error', onError);
   });

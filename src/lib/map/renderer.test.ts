@@ -3,9 +3,9 @@ import { LIGHT } from '../cartography/palette.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples } from '../frame/paths.ts';
 import { fractionAt, progressOf } from './lineProgress.ts';
-import type { Head, HeadsTarget } from './headsLayer.ts';
+import { drawOrder, type DrawnPaths, type PathsTarget } from './pathsLayer.ts';
 import { createRenderer, type RenderTarget } from './renderer.ts';
-import { HEADS_LAYER, MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, areaLayerId, areaParts, pathLayerIds, pathLayers, styleLayersOf } from './style.ts';
+import { MARKER_LAYERS, PLACE_LAYERS, STYLE_LAYERS, areaLayerId, areaParts, pathLayers, styleLayersOf } from './style.ts';
 import { MARKER } from '../cartography/symbols.ts';
 
 /**
@@ -20,16 +20,15 @@ function recordingMap() {
     // Each area feature's layer starts at opacity 0, as buildStyle makes it.
     paint: Object.fromEntries(AREAS.map((a) => [`${a.layer} ${a.property}`, 0])) as Record<string, unknown>,
     sources: {} as Record<string, unknown>,
-    /** Layer ids bottom first, as moveLayer leaves them (only the path layers and what sits above them). */
-    order: [...PATHS.flatMap((p) => [p.casing.layer, p.line.layer]), HEADS_LAYER],
-    heads: [] as readonly Head[],
+    /** What the paths layer was last told to draw. */
+    drawn: { lines: [], heads: [] } as DrawnPaths,
     camera: undefined as unknown,
     flights: 0,
   };
-  const heads: HeadsTarget = {
-    set(list) {
-      calls.push('heads');
-      state.heads = structuredClone(list);
+  const heads: PathsTarget = {
+    set(drawn) {
+      calls.push('paths');
+      state.drawn = structuredClone(drawn);
     },
   };
   const source = (id: string) => ({
@@ -51,11 +50,6 @@ function recordingMap() {
     setPaintProperty(layer, name, value) {
       calls.push(`paint ${layer} ${name}`);
       state.paint[`${layer} ${name}`] = value;
-    },
-    moveLayer(layer, before) {
-      calls.push(`move ${layer}`);
-      state.order = state.order.filter((l) => l !== layer);
-      state.order.splice(state.order.indexOf(before), 0, layer);
     },
     setFilter(layer, filter) {
       calls.push(`filter ${layer}`);
@@ -168,8 +162,8 @@ describe('the live renderer', () => {
     renderer.apply(structuredClone(base), { instant: false });
     expect(calls).toEqual([]);
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
-    // A line that grows moves its cut-off and its arrow head, and sends no line to MapLibre.
-    expect(calls).toEqual([`paint ${pathLayerIds('advance').casing} line-gradient`, `paint ${pathLayerIds('advance').line} line-gradient`, 'heads']);
+    // A line that grows moves its cut-off and its arrow head: no style change, no line to MapLibre's worker.
+    expect(calls).toEqual(['paths']);
     clear();
     renderer.apply({ ...base, layers: ['idlib', 'posts'], paths: [slicePath(road, 1), slicePath(advance, 0.6)] }, { instant: false });
     expect(calls.sort()).toEqual([...styleLayersOf('control', AREAS), ...STYLE_LAYERS.posts].map((l) => `visibility ${l}`).sort());
@@ -227,8 +221,8 @@ describe('the live renderer', () => {
     const renderer = createRenderer(detour.map, LAYERS, detour.heads);
     for (const f of [other, { ...base, layers: [] }, other]) renderer.apply(f, { instant: false });
     renderer.apply(base, { instant: true });
-    // The same picture: what is drawn, and the drawn layers in the same order.
-    const picture = ({ flights: _, order, ...rest }: typeof direct.state) => ({ ...rest, order: order.filter((l) => rest.visibility[l] === 'visible') });
+    // The same picture: what is drawn, paths in the same order.
+    const picture = ({ flights: _, ...rest }: typeof direct.state) => rest;
     expect(picture(detour.state)).toEqual(picture(direct.state));
   });
 
@@ -238,12 +232,10 @@ describe('the live renderer', () => {
     for (const fraction of [0.3, 0.72, 0.9, 1]) {
       const slice = slicePath(advance, fraction);
       renderer.apply({ ...base, paths: [slicePath(road, 1), slice] }, { instant: true });
-      const [, , colour, cut] = state.paint[`${pathLayerIds('advance').line} line-gradient`] as [string, unknown, string, number];
-      expect(colour).toBe(LIGHT.government);
-      // Drawn up to where the slice ends, measured as MapLibre measures it, never further.
-      expect(cut).toBe(fraction === 1 ? 2 : progressOf(slice.line, advance.points));
+      const { cut } = state.drawn.lines.find((l) => l.id === 'advance')!;
+      // Drawn up to where the slice ends, measured in Web Mercator as the mesh is, never further.
+      expect(cut).toBe(fraction === 1 ? 1 : progressOf(slice.line, advance.points));
       expect(fractionAt(cut, advance.points, advance.along)).toBeCloseTo(fraction, 6);
-      expect(state.paint[`${pathLayerIds('advance').casing} line-gradient`]).toEqual(['step', ['line-progress'], LIGHT.halo, cut, 'rgba(0,0,0,0)']);
     }
     // Ground and Mercator differ on this path: the cut is not the fraction itself.
     expect(progressOf(slicePath(advance, 0.5).line, advance.points)).not.toBeCloseTo(0.5, 2);
@@ -253,11 +245,9 @@ describe('the live renderer', () => {
     const { map, heads, state, calls, clear } = recordingMap();
     const renderer = createRenderer(map, LAYERS, heads);
     renderer.apply(base, { instant: true });
-    const visible = state.order.filter((l) => state.visibility[l] === 'visible');
-    expect(visible).toEqual([pathLayerIds('m5').casing, pathLayerIds('m5').line, pathLayerIds('advance').casing, pathLayerIds('advance').line]);
-    expect(state.visibility[pathLayerIds('relief').line]).toBeUndefined();
-    const [head] = state.heads;
-    expect(state.heads.map((h) => h.id)).toEqual(['advance']);
+    expect(state.drawn.lines.map((l) => l.id)).toEqual(['m5', 'advance']);
+    const [head] = state.drawn.heads;
+    expect(state.drawn.heads.map((h) => h.id)).toEqual(['advance']);
     expect(head).toEqual({ id: 'advance', kind: 'government', at: slicePath(advance, 0.5).head!.at, bearing: slicePath(advance, 0.5).head!.bearing });
     // Shields follow the drawn part of each road.
     const shields = state.sources.shields as { features: { properties: { id: string }; geometry: { coordinates: unknown } }[] };
@@ -265,25 +255,17 @@ describe('the live renderer', () => {
     clear();
     // Another section lists the movements the other way round: the later one goes on top.
     renderer.apply({ ...base, paths: [slicePath(road, 1), slicePath(relief, 1), slicePath(advance, 0.5)] }, { instant: true });
-    expect(calls.filter((c) => c.startsWith('move'))).not.toEqual([]);
-    const [m5, reliefs, advances] = ['m5', 'relief', 'advance'].map(pathLayerIds) as [
-      ReturnType<typeof pathLayerIds>,
-      ReturnType<typeof pathLayerIds>,
-      ReturnType<typeof pathLayerIds>,
-    ];
-    expect(state.order.filter((l) => state.visibility[l] === 'visible')).toEqual([
-      m5.casing,
-      m5.line,
-      reliefs.casing,
-      advances.casing,
-      reliefs.line,
-      advances.line,
-    ]);
+    expect(calls).toEqual(['paths']);
+    // Roads' casings, roads, then the movements' casings under both movements' lines, the later on top.
+    const order = drawOrder(new Map(PATHS.map((p) => [p.id, p])), state.drawn.lines).map(({ path, part }) => `${path.id} ${part}`);
+    expect(order).toEqual(['m5 casing', 'm5 line', 'relief casing', 'advance casing', 'relief line', 'advance line']);
+    expect(drawOrder(new Map(PATHS.map((p) => [p.id, p])), state.drawn.lines).find((d) => d.path.id === 'm5' && d.part === 'line')!.path.line.colour).toBe(
+      LIGHT.m5,
+    );
     const undrawn = recordingMap();
     createRenderer(undrawn.map, LAYERS, undrawn.heads).apply({ ...base, paths: [slicePath(road, 0.5), slicePath(advance, 0)] }, { instant: true });
-    expect(undrawn.state.visibility[pathLayerIds('advance').line]).toBeUndefined();
-    expect(undrawn.state.visibility[pathLayerIds('m5').line]).toBe('visible');
-    expect(undrawn.state.heads).toEqual([]);
+    expect(undrawn.state.drawn.lines.map((l) => l.id)).toEqual(['m5']);
+    expect(undrawn.state.drawn.heads).toEqual([]);
     expect((undrawn.state.sources.shields as typeof shields).features[0]!.geometry.coordinates).toEqual(slicePath(road, 0.5).line);
   });
 });

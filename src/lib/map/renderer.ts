@@ -6,19 +6,17 @@ import type { Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
 import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
-import type { Head, HeadsTarget } from './headsLayer.ts';
+import type { Head, PathsTarget } from './pathsLayer.ts';
 import { progressOf } from './lineProgress.ts';
 import {
   BASE_LABEL_LAYER,
   CONTEXT_LAYERS,
-  HEADS_LAYER,
   MARKER_GROUP,
   MARKER_ICON,
   MARKER_LAYERS,
   NONE,
   PLACE_LAYERS,
   STYLE_LAYERS,
-  cutGradient,
   markerLabelSides,
   styleLayersOf,
   type AreaPart,
@@ -33,8 +31,6 @@ export interface RenderTarget {
   setLayoutProperty(layer: string, name: string, value: unknown): unknown;
   setPaintProperty(layer: string, name: string, value: unknown, options: { validate: boolean }): unknown;
   setFilter(layer: string, filter: FilterSpecification): unknown;
-  /** Puts `layer` just below `before`. */
-  moveLayer(layer: string, before: string): unknown;
   getSource(id: string): unknown;
   jumpTo(camera: Camera): unknown;
   flyTo(options: Camera & { essential: boolean }): unknown;
@@ -58,20 +54,16 @@ const anchorOffsets = (anchors: readonly Anchor[], gap: number) => [
  * The live renderer: brings a MapLibre map to a frame. It draws what the frame decided and
  * decides nothing itself. Incremental: it compares with the frame it last applied and touches
  * only what changed, so it is cheap on every scroll event, and the picture depends only on the
- * frame, whatever order frames arrive in. `layers` are the style's layers of each path
- * (`pathLayers`) and each area (`areaParts`), `heads` its layer of arrow heads.
+ * frame, whatever order frames arrive in. `layers` are the map's paths (`pathLayers`) and the
+ * style's layers of each area (`areaParts`); `target` the layer that draws the paths.
  */
-export function createRenderer(map: RenderTarget, layers: { paths: readonly PathLayer[]; areas: readonly AreaPart[] }, heads: HeadsTarget) {
+export function createRenderer(map: RenderTarget, layers: { paths: readonly PathLayer[]; areas: readonly AreaPart[] }, target: PathsTarget) {
   const { paths, areas } = layers;
   /** The area layers shown now (at their opacity); the others are at 0. */
   const shownAreas = new Set<string>();
   let last: Frame | undefined;
-  /** The cut-off each shown path is drawn to now (`line-progress`); hidden paths are absent. */
-  const cuts = new Map<string, number>();
-  /** Path ids in the order their layers are stacked now, bottom first. */
-  let stack = paths.map((p) => p.id);
   let lastShields = '';
-  let lastHeads = '';
+  let lastDrawn = '';
 
   /** Calls `draw` when `pick` of the frame changed since the last one (or on the first frame). */
   function when<T>(next: Frame, pick: (f: Frame) => T, draw: (value: T) => void) {
@@ -160,39 +152,22 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
   }
 
   /**
-   * Roads and movements: each shown path's layers cut off where the frame's slice ends (a paint
-   * property: no geometry goes to MapLibre's worker), stacked in the frame's order; the drawn
-   * part of each road for its shields; the arrow heads (drawn by the map's own frame, no worker).
+   * Roads and movements: each shown path cut where the frame's slice ends, in the frame's order,
+   * with its arrow head (the paths layer: a few numbers, no style change, nothing to MapLibre's
+   * worker); the drawn part of each road for its shields.
    */
   function drawPaths(slices: PathSlice[]) {
     const shown = slices.filter((s) => s.line.length >= 2);
-    for (const slice of shown) if (!paths.some((p) => p.id === slice.id)) throw new Error(`renderer: the style has no layers for path "${slice.id}"`);
-    for (const path of paths) {
-      const slice = shown.find((s) => s.id === path.id);
-      if (cuts.has(path.id) !== !!slice)
-        for (const part of [path.casing, path.line]) map.setLayoutProperty(part.layer, 'visibility', slice ? 'visible' : 'none');
-      if (!slice) {
-        cuts.delete(path.id);
-        continue;
-      }
-      const cut = progressOf(slice.line, path.points);
-      if (cuts.get(path.id) === cut) continue;
-      for (const part of [path.casing, path.line]) map.setPaintProperty(part.layer, 'line-gradient', cutGradient(part.colour, cut), { validate: false });
-      cuts.set(path.id, cut);
-    }
-    // Later paths over earlier ones, as the frame orders them; casings under every line.
-    const order = shown.map((s) => s.id);
-    if (
-      !same(
-        stack.filter((id) => order.includes(id)),
-        order,
-      )
-    ) {
-      const layersOf = (id: string) => paths.find((p) => p.id === id)!;
-      for (const group of [shown.filter((s) => s.kind === 'road'), shown.filter((s) => s.kind !== 'road')]) {
-        for (const part of ['casing', 'line'] as const) for (const s of group) map.moveLayer(layersOf(s.id)[part].layer, HEADS_LAYER);
-      }
-      stack = [...stack.filter((id) => !order.includes(id)), ...order];
+    const lines = shown.map((slice) => {
+      const path = paths.find((p) => p.id === slice.id);
+      if (!path) throw new Error(`renderer: the map has no path "${slice.id}"`);
+      return { id: slice.id, cut: slice.fraction >= 1 ? 1 : progressOf(slice.line, path.points) };
+    });
+    const heads: Head[] = shown.flatMap((s) => (s.head ? [{ id: s.id, kind: s.kind, at: s.head.at, bearing: s.head.bearing }] : []));
+    const drawn = JSON.stringify({ lines, heads });
+    if (drawn !== lastDrawn) {
+      target.set({ lines, heads });
+      lastDrawn = drawn;
     }
     const shields: Feature<LineString>[] = shown
       .filter((s) => s.kind === 'road')
@@ -201,11 +176,6 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
     if (json !== lastShields) {
       (map.getSource('shields') as GeoJSONSource).setData({ type: 'FeatureCollection', features: shields });
       lastShields = json;
-    }
-    const arrows: Head[] = shown.flatMap((s) => (s.head ? [{ id: s.id, kind: s.kind, at: s.head.at, bearing: s.head.bearing }] : []));
-    if (JSON.stringify(arrows) !== lastHeads) {
-      heads.set(arrows);
-      lastHeads = JSON.stringify(arrows);
     }
   }
 

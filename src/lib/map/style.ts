@@ -1,4 +1,4 @@
-import type { FeatureCollection, LineString, Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type LayerId, type PathKind } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
@@ -79,8 +79,8 @@ export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) =>
 export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
-/** The arrow heads (a custom layer, `headsLayer.ts`): the first layer above every path's, under the shields. */
-export const HEADS_LAYER = 'heads';
+/** The roads, movements and arrow heads (a custom layer, `pathsLayer.ts`), under the shields. */
+export const PATHS_LAYER = 'paths';
 export const SHIELDS_LAYER = 'road-shields';
 export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
 
@@ -90,35 +90,33 @@ export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
 
 /**
- * Each road and movement is drawn by two line layers of its own, its casing and its line, over
- * its whole length uploaded once (`paths`, with `lineMetrics`). What shows is set by a cut-off on
- * `line-progress` in its `line-gradient` (`cutGradient`), moved with `setPaintProperty`: a line
- * that grows on every animation step sends nothing to MapLibre's worker.
+ * A road or movement as the paths layer (`pathsLayer.ts`) draws it: a casing under a line, each
+ * in its colour and width, over its whole length uploaded once and cut where the frame says.
  */
 export interface PathLayer {
   id: string;
   kind: PathKind;
-  /** The whole path, as uploaded. */
+  /** The whole path, as uploaded, and the fraction along the ground at each vertex. */
   points: Position[];
-  casing: { layer: string; colour: string };
-  line: { layer: string; colour: string };
+  along: number[];
+  casing: { colour: string };
+  line: { colour: string };
   /** Line widths in px. */
   widths: { casing: number; line: number };
 }
 
-export const pathLayerIds = (id: string) => ({ casing: `path-casing-${id}`, line: `path-line-${id}` });
-
-/** The layers of every path in `paths`, roads first (drawn under movements), each in its colours. */
+/** Every path in `paths`, roads first (drawn under movements), each in its colours. */
 export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours: Palette): PathLayer[] {
   const all = Object.values(paths);
-  return [...all.filter((p) => p.kind === 'road'), ...all.filter((p) => p.kind !== 'road')].map(({ id, kind, points }) => {
+  return [...all.filter((p) => p.kind === 'road'), ...all.filter((p) => p.kind !== 'road')].map(({ id, kind, points, along }) => {
     const road = kind === 'road' ? roadStyle(id) : undefined;
     return {
       id,
       kind,
       points,
-      casing: { layer: pathLayerIds(id).casing, colour: colours.halo },
-      line: { layer: pathLayerIds(id).line, colour: road ? colours[road.colour] : colours[kind as Exclude<PathKind, 'road'>] },
+      along,
+      casing: { colour: colours.halo },
+      line: { colour: road ? colours[road.colour] : colours[kind as Exclude<PathKind, 'road'>] },
       widths: road ? { casing: road.casing, line: road.line } : LINES.movement,
     };
   });
@@ -128,19 +126,13 @@ export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours
  * The fixed sources are tiled up to zoom 8 and drawn overzoomed beyond, simplified no more than
  * a native tile at the story's closest zoom (11) would be. A close-up then needs one or two tiles
  * of each source instead of six or nine: fewer draw calls per frame, and a filter change re-lays
- * out two tiles, which arrive in one frame rather than several. The paths keep MapLibre's
- * default: a line-gradient on an overzoomed tile is sampled at the map's maximum zoom.
+ * out two tiles, which arrive in one frame rather than several.
  */
 const TILING = { maxzoom: 8, tolerance: 0.375 / 2 ** (11 - 8) } as const;
 
-const CLEAR = 'rgba(0,0,0,0)';
-/**
- * A line's colour up to `cut` (its `line-progress`, 0..1) and clear beyond. A `step`, so MapLibre
- * draws the cut sharp (a finely sampled ramp, nearest texel); at 1 the line shows whole.
- */
-export const cutGradient = (colour: string, cut: number): ExpressionSpecification => ['step', ['line-progress'], colour, cut >= 1 ? 2 : cut, CLEAR];
-
 const hidden = { visibility: 'none' } as const;
+/** How the strike areas fade in as their section opens. */
+const STRIKE_FADE = { duration: 300, delay: 0 } as const;
 /** Matches nothing until the renderer says which features to draw. */
 export const NONE: FilterSpecification = ['in', ['get', 'id'], ['literal', []]];
 /** A dash in pixels as MapLibre wants it: in line widths. */
@@ -157,38 +149,15 @@ const shieldText = [
  * labels draw with font files the site ships (`font-faces`), so no glyph server is needed.
  * Colours, sizes and the drawing order come from the cartography vocabulary the still maps use
  * too. Story layers start hidden and filtered to nothing (each area feature in layers of its
- * own at opacity 0, `areaParts`); the renderer shows what each frame decided. Every path in `paths` (story.json's measured roads and movements) is uploaded once,
- * hidden; the `shields` source (the drawn part of each road) starts empty and is filled from the
- * frame. The arrow heads are a custom layer added under the shields (`headsLayer.ts`).
+ * own at opacity 0, `areaParts`); the renderer shows what each frame decided. The `shields`
+ * source (the drawn part of each road) starts empty and is filled from the frame. The roads,
+ * movements and arrow heads are a custom layer added under the shields (`pathsLayer.ts`).
  * Symbols in higher layers are placed first: the story's labels win every collision, then the
  * markers, then the context towns and the names on areas.
  */
-export function buildStyle(
-  data: MapSources,
-  paths: Readonly<Record<string, PathSamples>>,
-  fonts: { regular: string; bold: string },
-  colours: Palette,
-): StyleSpecification {
+export function buildStyle(data: MapSources, fonts: { regular: string; bold: string }, colours: Palette): StyleSpecification {
   const source = (collection: FeatureCollection): GeoJSONSourceSpecification => ({ type: 'geojson', data: collection });
   const empty = () => source({ type: 'FeatureCollection', features: [] });
-  const lines = pathLayers(paths, colours);
-  const pathFeatures: FeatureCollection<LineString> = {
-    type: 'FeatureCollection',
-    // `along` (the fraction along the ground at each vertex) lets tests read back how far a line is drawn.
-    features: lines.map(({ id, kind, points }) => ({
-      type: 'Feature',
-      properties: { id, kind, along: paths[id]!.along },
-      geometry: { type: 'LineString', coordinates: points },
-    })),
-  };
-  const pathLayer = (id: string, part: PathLayer['casing'], width: number): LayerSpecification => ({
-    id: part.layer,
-    type: 'line',
-    source: 'paths',
-    filter: ['==', ['get', 'id'], id],
-    layout: { ...hidden, 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-width': width, 'line-gradient': cutGradient(part.colour, 0) },
-  });
 
   const parts = areaParts(data.areas);
   /** An area family's layer for each of its features, hidden (opacity 0) until the renderer shows it. */
@@ -203,7 +172,9 @@ export function buildStyle(
             source: 'areas',
             filter: ['==', ['get', 'id'], p.id],
             layout: hidden,
-            paint: { ...paint, [p.property]: 0 },
+            // Only the strike areas fade in (the storyboard's cue); a front that moves with the
+            // date is drawn on its day at once, in one frame instead of 300 ms of them.
+            paint: { ...paint, [p.property]: 0, ...(p.kind === 'strikes' ? { [`${p.property}-transition`]: STRIKE_FADE } : {}) },
           }) as LayerSpecification,
       );
   const areaFillLayer = (family: string, layer: AreaLayer) => perFeature(family, 'fill', { 'fill-color': colours[layer === 'taken' ? 'government' : layer] });
@@ -217,12 +188,14 @@ export function buildStyle(
 
   return {
     version: 8,
+    // No paint property eases unless its layer says so (the strike areas): MapLibre's default
+    // 300 ms transition would draw the whole map on every frame of it.
+    transition: { duration: 0, delay: 0 },
     'font-faces': { [FONTS.regular]: fonts.regular, [FONTS.bold]: fonts.bold },
     sources: {
       ...(Object.fromEntries(
         MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }]),
       ) as Record<keyof MapSources, GeoJSONSourceSpecification>),
-      paths: { type: 'geojson', data: pathFeatures, lineMetrics: true },
       shields: empty(),
     },
     layers: [
@@ -266,11 +239,7 @@ export function buildStyle(
         'line-width': LINES.front.width,
         'line-dasharray': inWidths(LINES.front.dash, LINES.front.width),
       }),
-      // Roads' casings, roads, movements' casings, movements: no casing covers another path's line.
-      ...(['road', 'movement'] as const).flatMap((group) => {
-        const mine = lines.filter((l) => (l.kind === 'road') === (group === 'road'));
-        return [...mine.map((l) => pathLayer(l.id, l.casing, l.widths.casing)), ...mine.map((l) => pathLayer(l.id, l.line, l.widths.line))];
-      }),
+      // Here, under the shields, the paths layer draws the roads, movements and arrow heads (loadMap.ts).
       {
         id: SHIELDS_LAYER,
         type: 'symbol',

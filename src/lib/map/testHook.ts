@@ -1,12 +1,10 @@
-import type { GeoJSONSource } from 'maplibre-gl';
 import type { LayerId } from '../cartography/layers.ts';
 import type { Camera } from '../story/section.ts';
-import type { Position } from 'geojson';
-import type { HeadsLayer } from './headsLayer.ts';
 import { fractionAt } from './lineProgress.ts';
 import type { MapLibreMap } from './loadMap.ts';
 import { visibleLayers } from './renderer.ts';
-import { HEADS_LAYER, PLACE_LAYERS, pathLayerIds } from './style.ts';
+import type { PathsLayer } from './pathsLayer.ts';
+import { PATHS_LAYER, PLACE_LAYERS } from './style.ts';
 
 /**
  * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
@@ -42,6 +40,11 @@ export type PageState = Pick<MapTestState, 'section' | 'index' | 'progress' | 'r
 
 export interface MapTestHook {
   state(): Promise<MapTestState>;
+  /**
+   * Where a point [lon, lat] lies on the map's canvas (CSS px from its top left) and the colour
+   * ([r, g, b], 0..255) the canvas shows there now; undefined off the canvas.
+   */
+  pixel(at: [number, number]): { x: number; y: number; rgb: [number, number, number] } | undefined;
 }
 
 declare global {
@@ -50,32 +53,20 @@ declare global {
   }
 }
 
-type Features = { features: { properties: Record<string, unknown> | null; geometry: { coordinates: unknown } }[] };
-
-/** The features a GeoJSON source holds now. */
-async function features(map: MapLibreMap, id: string): Promise<Features['features']> {
-  const data = (await map.getSource<GeoJSONSource>(id)!.getData()) as Features;
-  return data.features;
-}
-
 export function installTestHook(map: MapLibreMap, page: () => PageState) {
   window.__mapTest = {
     async state() {
       const { places, ...now } = page();
       const c = map.getCenter();
-      // A path shows when its line layer is visible, as far as the cut-off in its gradient, which
-      // is turned back into a fraction along the ground with the line MapLibre holds.
+      // What the paths layer added to the map draws: each cut (in `line-progress`) turned back
+      // into a fraction along the ground, and where each head stands.
+      const layer = (map.getLayer(PATHS_LAYER) as unknown as { implementation: PathsLayer } | undefined)?.implementation;
       const paths: MapTestState['paths'] = {};
-      for (const f of await features(map, 'paths')) {
-        const id = String(f.properties!.id);
-        const layer = pathLayerIds(id).line;
-        if (map.getLayoutProperty(layer, 'visibility') !== 'visible') continue;
-        const cut = (map.getPaintProperty(layer, 'line-gradient') as unknown[])[3] as number;
-        paths[id] = { fraction: fractionAt(cut, f.geometry.coordinates as Position[], f.properties!.along as number[]), head: undefined };
+      for (const { id, cut } of layer?.drawn.lines ?? []) {
+        const path = layer!.paths.find((p) => p.id === id)!;
+        paths[id] = { fraction: fractionAt(cut, path.points, path.along), head: undefined };
       }
-      // The heads the heads layer draws in the map's frames.
-      const heads = (map.getLayer(HEADS_LAYER) as unknown as { implementation: HeadsLayer } | undefined)?.implementation.heads ?? [];
-      for (const head of heads) paths[head.id]!.head = head.at as [number, number];
+      for (const head of layer?.drawn.heads ?? []) paths[head.id]!.head = head.at as [number, number];
       const placed = new Set(map.queryRenderedFeatures({ layers: [PLACE_LAYERS.label, PLACE_LAYERS.highlightedLabel] }).map((f) => String(f.properties.id)));
       return {
         ...now,
@@ -88,6 +79,17 @@ export function installTestHook(map: MapLibreMap, page: () => PageState) {
           return { id, x, y, drawn: placed.has(id) };
         }),
       };
+    },
+    pixel([lon, lat]) {
+      // The canvas keeps its last frame on test pages (preserveDrawingBuffer), so it can be read.
+      const { x, y } = map.project([lon, lat]);
+      const canvas = map.getCanvas();
+      if (x < 0 || y < 0 || x >= canvas.clientWidth || y >= canvas.clientHeight) return undefined;
+      const ratio = canvas.width / canvas.clientWidth;
+      const probe = new OffscreenCanvas(1, 1).getContext('2d')!;
+      probe.drawImage(canvas, Math.floor(x * ratio), Math.floor(y * ratio), 1, 1, 0, 0, 1, 1);
+      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+      return { x, y, rgb: [r!, g!, b!] };
     },
   };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { LIGHT } from '../cartography/palette.ts';
+import { MAP_SOURCES, PATHS_LAYER, SHIELDS_LAYER, areaLayerId, buildStyle, type MapSources } from './style.ts';
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const square = [
+  [
+    [36, 35],
+    [37, 35],
+    [37, 36],
+    [36, 35],
+  ],
+];
+const area = (id: string, kind: string) => ({
+  type: 'Feature' as const,
+  properties: { id, kind },
+  geometry: { type: 'Polygon' as const, coordinates: square },
+});
+const data = {
+  ...Object.fromEntries(MAP_SOURCES.map((name) => [name, empty])),
+  areas: { type: 'FeatureCollection', features: [area('strikes-2020-02-11', 'strikes'), area('held-2020-02-11', 'control')] },
+} as MapSources;
+const style = buildStyle(data, { regular: 'regular.woff2', bold: 'bold.woff2' }, LIGHT);
+const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint?: Record<string, unknown> }).paint ?? {};
+
+describe('buildStyle', () => {
+  it('eases no paint property but the strike areas’ opacity, so a front moves in one frame', () => {
+    expect(style.transition).toEqual({ duration: 0, delay: 0 });
+    expect(paint(areaLayerId('strikes-fill', 'strikes-2020-02-11'))['fill-opacity-transition']).toEqual({ duration: 300, delay: 0 });
+    expect(paint(areaLayerId('strikes-line', 'strikes-2020-02-11'))['line-opacity-transition']).toEqual({ duration: 300, delay: 0 });
+    const eased = style.layers.filter((l) => Object.keys((l as { paint?: object }).paint ?? {}).some((k) => k.endsWith('-transition'))).map((l) => l.id);
+    expect(eased.sort()).toEqual([areaLayerId('strikes-fill', 'strikes-2020-02-11'), areaLayerId('strikes-line', 'strikes-2020-02-11')]);
+  });
+
+  it('leaves the roads and movements to the paths layer: no source or line layer of its own, shields above', () => {
+    expect(Object.keys(style.sources)).not.toContain('paths');
+    expect(style.layers.some((l) => l.id.startsWith('path-'))).toBe(false);
+    // loadMap adds the paths layer (its id free in the style) under the shields, over every area.
+    expect(style.layers.map((l) => l.id)).toContain(SHIELDS_LAYER);
+    expect(style.layers.map((l) => l.id)).not.toContain(PATHS_LAYER);
+  });
+});
