@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { mercator } from './lineProgress.ts';
+import { mercator, projectedLengths } from './lineProgress.ts';
 
 /**
  * A path as triangles for the paths layer (`pathsLayer.ts`), built once: a quad along each
@@ -22,8 +22,7 @@ export const STRIDE = 7;
  */
 export function lineMesh(points: readonly Position[]): Float32Array {
   const at = points.map(mercator);
-  const lengths = [0];
-  for (let i = 1; i < at.length; i++) lengths.push(lengths[i - 1]! + Math.hypot(at[i]![0] - at[i - 1]![0], at[i]![1] - at[i - 1]![1]));
+  const lengths = projectedLengths(points);
   const total = lengths.at(-1)!;
   const progress = (i: number) => (total > 0 ? lengths[i]! / total : 0);
   const out: number[] = [];

@@ -14,7 +14,7 @@ export function mercator([lon, lat]: Position): [number, number] {
 }
 
 /** Length in Web Mercator from the first vertex to each vertex. */
-function projectedLengths(points: readonly Position[]): number[] {
+export function projectedLengths(points: readonly Position[]): number[] {
   const lengths = [0];
   for (let i = 1; i < points.length; i++) {
     const [ax, ay] = mercator(points[i - 1]!);

@@ -2,7 +2,7 @@ import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap 
 import type { Position } from 'geojson';
 import { ARROW } from '../cartography/symbols.ts';
 import { STRIDE, lineMesh } from './lineMesh.ts';
-import { mercator } from './lineProgress.ts';
+import { mercator, projectedLengths } from './lineProgress.ts';
 import { PATHS_LAYER, type PathLayer } from './style.ts';
 
 /** An arrow head: where its tip stands, which way it points (compass degrees), whose colour. */
@@ -15,7 +15,8 @@ export interface Head {
 
 /**
  * What the paths layer draws: each shown path cut at its `line-progress` (0..1; 1 draws it
- * whole, round end included), later paths over earlier ones, and the arrow heads over them all.
+ * whole, round end included; a line with a head stops short of it), later paths over earlier
+ * ones, and the arrow heads over them all.
  */
 export interface DrawnPaths {
   lines: { id: string; cut: number }[];
@@ -118,6 +119,8 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
   let texture: WebGLTexture | null = null;
   /** Where each path's vertices start in the mesh buffer, and how many. */
   const ranges = new Map<string, { first: number; count: number }>();
+  /** Each path's length in Web Mercator units. */
+  const lengths = new Map(paths.map((p) => [p.id, projectedLengths(p.points).at(-1)!]));
   const byId = new Map(paths.map((p) => [p.id, p]));
 
   function compile(context: WebGL2RenderingContext, vertex: string, fragment: string) {
@@ -212,13 +215,17 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
     context.uniformMatrix4fv(uniform('u_matrix'), false, matrix);
     context.uniform1f(uniform('u_px'), px);
     context.uniform1f(uniform('u_ratio'), ratio);
+    const headed = new Set(drawn.heads.map((h) => h.id));
     for (const { path, part, cut } of drawOrder(byId, drawn.lines)) {
       const range = ranges.get(path.id)!;
+      // Under its head a line stops ARROW.inset px short of the tip, as on the still maps: the
+      // head narrows to its tip, and a line drawn to the tip would show beside it.
+      const end = headed.has(path.id) ? cut - (ARROW.inset * px) / lengths.get(path.id)! : cut >= 1 ? 2 : cut;
       const half = path.widths[part] / 2;
       context.uniform1f(uniform('u_half'), half);
       // Room for the antialiased edge beyond the line's half width.
       context.uniform1f(uniform('u_reach'), half + 1);
-      context.uniform1f(uniform('u_cut'), cut >= 1 ? 2 : cut);
+      context.uniform1f(uniform('u_cut'), end);
       context.uniform4fv(uniform('u_colour'), rgba(path[part].colour));
       context.drawArrays(context.TRIANGLES, range.first, range.count);
     }

@@ -20,7 +20,7 @@ const area = (id: string, kind: string) => ({
 const data = {
   ...Object.fromEntries(MAP_SOURCES.map((name) => [name, empty])),
   areas: { type: 'FeatureCollection', features: [area('strikes-2020-02-11', 'strikes'), area('held-2020-02-11', 'control')] },
-} as MapSources;
+} as unknown as MapSources;
 const style = buildStyle(data, { regular: 'regular.woff2', bold: 'bold.woff2' }, LIGHT);
 const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint?: Record<string, unknown> }).paint ?? {};
 
