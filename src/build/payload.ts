@@ -36,7 +36,9 @@ function worldOf(sections: Section[] | undefined): StoryWorld {
       ...(p.encircled ? { encircled: p.encircled } : {}),
     })),
     events: [...data.events.values()].map((e) => ({ id: e.id, kind: e.kind, lon: e.lon, lat: e.lat, date: e.date })),
-    baseLabels: data.labels.flatMap((l) => l.anchors.map((a, i) => ({ id: `${l.id}-${i}`, zoom: a.zoom }))),
+    baseLabels: data.labels.flatMap((l) =>
+      l.anchors.map((a, i) => ({ id: `${l.id}-${i}`, zoom: a.zoom, text: l.text, kind: l.kind, lon: a.at[0], lat: a.at[1] })),
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionMap } from '../story/section.ts';
 import { dayStart } from './clock.ts';
-import { ANIMATION_WINDOW, animationTime, cameraFor, endFrame, frame, type StoryWorld } from './frame.ts';
+import { ANIMATION_WINDOW, animationTime, baseLabelBox, cameraFor, endFrame, frame, type StoryWorld } from './frame.ts';
 import { NORTH } from './paths.test.ts';
 
 // A world made by hand, so these tests are about the rules; `story.test.ts` checks the story's own days.
@@ -35,8 +35,8 @@ const world: StoryWorld = {
   ],
   events: [{ id: 'blast', kind: 'air-strike', lon: 36.1, lat: 35.1, date: '2020-01-16' }],
   baseLabels: [
-    { id: 'wide', zoom: [0, 7] },
-    { id: 'close', zoom: [7, 14] },
+    { id: 'wide', zoom: [0, 7], text: 'WIDE', kind: 'country', lon: 36.1, lat: 35.1 },
+    { id: 'close', zoom: [7, 14], text: 'Close', kind: 'governorate', lon: 36.1, lat: 35.1 },
   ],
 };
 const state: SectionMap = {
@@ -161,6 +161,24 @@ describe('frame: the picture', () => {
     // line between them, up-left or down-right.
     const [bx, by] = frame(state, 1, world).markers.find((m) => m.id === 'blast')!.offset;
     expect(Math.sign(bx) * Math.sign(by)).toBe(1);
+  });
+  it('drops a name on an area that the map’s edge would cut, and keeps it whole inside', () => {
+    const viewport = { width: 400, height: 300 };
+    // The anchor moved left of the centre until its box just fits, then until it crosses the map's left edge.
+    const { width } = baseLabelBox('Close', 'governorate');
+    const px = 360 / (512 * 2 ** 8);
+    const nearEdge = (dx: number) => ({ ...world, baseLabels: [{ ...world.baseLabels[1]!, lon: 36.1 - (200 - dx) * px }] });
+    const cameraHere = { ...state, highlight: [], places: [], events: [], camera: { ...state.camera, bearing: 0 } };
+    expect(frame(cameraHere, 0, nearEdge(width / 2 + 2), { viewport }).baseLabels).toEqual(['close']);
+    expect(frame(cameraHere, 0, nearEdge(width / 2 - 2), { viewport }).baseLabels).toEqual([]);
+  });
+  it('sizes a name on an area as MapLibre wraps it: one line up to 8 ems, then lines of about equal length', () => {
+    const one = baseLabelBox('SYRIA', 'country');
+    expect(one.height).toBeCloseTo(13 * 1.2, 6);
+    const two = baseLabelBox('Mediterranean Sea', 'sea');
+    expect(two.height).toBeCloseTo(2 * 12 * 1.2, 6);
+    // No line is narrower than its longest word.
+    expect(two.width).toBeCloseTo(baseLabelBox('Mediterranean', 'sea').width, 6);
   });
   it('names areas and towns for the zoom', () => {
     expect(frame(state, 0, world).baseLabels).toEqual(['close']);

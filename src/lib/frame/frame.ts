@@ -3,12 +3,13 @@ import {
   AREA_LAYER_KINDS,
   LAYER_IDS,
   type AreaKind,
+  type BaseLabelKind,
   type EventKind,
   type LayerId,
   type MarkerState,
   type PlaceKind,
 } from '../cartography/layers.ts';
-import { CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
+import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
@@ -83,8 +84,8 @@ export interface StoryWorld {
   areas: readonly { id: string; kind: AreaKind; date: string }[];
   posts: readonly { id: string; lon: number; lat: number; established?: string; encircled?: string }[];
   events: readonly { id: string; kind: EventKind; lon: number; lat: number; date: string }[];
-  /** Anchors of the names written on areas, each for a range of zoom [from, to). */
-  baseLabels: readonly { id: string; zoom: [number, number] }[];
+  /** Anchors of the names written on areas (countries, the sea, governorates), each for a range of zoom [from, to). */
+  baseLabels: readonly { id: string; zoom: [number, number]; text: string; kind: BaseLabelKind; lon: number; lat: number }[];
 }
 
 export interface FrameOptions {
@@ -240,10 +241,32 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     places: [...places.filter((p) => p.highlighted), ...places.filter((p) => !p.highlighted)],
     markers,
     paths,
-    baseLabels: world.baseLabels.filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to).map((l) => l.id),
+    baseLabels: world.baseLabels
+      .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
+      .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!))
+      .map((l) => l.id),
     contextTowns: camera.zoom >= CONTEXT_MIN_ZOOM,
   };
 }
+
+/**
+ * The box (px) MapLibre draws a name on an area in, centred on its anchor: the style's size and
+ * letter spacing, wrapped at its text-max-width of 8 ems into lines of about equal length.
+ */
+export function baseLabelBox(text: string, kind: BaseLabelKind): { width: number; height: number } {
+  const size = BASE_LABEL[kind];
+  const width = (t: string) => textWidth(t, size) + BASE_LABEL.spacing * size * Math.max(0, [...t].length - 1);
+  const lines = Math.max(1, Math.ceil(width(text) / (8 * size)));
+  const longestWord = Math.max(...text.split(/\s+/).map(width));
+  return { width: lines === 1 ? width(text) : Math.max(longestWord, width(text) / lines), height: lines * size * 1.2 };
+}
+
+/**
+ * Whether a box centred at `at` lies whole inside the map: a name on an area cut by the map's
+ * edge ("…erranean", "SYRI") is dropped rather than drawn in part.
+ */
+const inside = ([x, y]: [number, number], { width, height }: { width: number; height: number }, map: Viewport) =>
+  x - width / 2 >= 0 && x + width / 2 <= map.width && y - height / 2 >= 0 && y + height / 2 <= map.height;
 
 /** The section as the reader leaves it: what still maps, embeds' posters and share cards show. */
 export const endFrame = (state: SectionMap, world: StoryWorld, options: Omit<FrameOptions, 'reducedMotion'> = {}) => frame(state, 1, world, options);
