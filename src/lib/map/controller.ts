@@ -105,7 +105,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
   progress();
   try {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
-    const [{ createMap, onMapFailure, createRenderer, pathLayers, areaParts }, story, data] = await Promise.all([
+    const [{ createMap, onMapFailure, createRenderer, areaParts }, story, data] = await Promise.all([
       step(import('./loadMap.ts')),
       options.story ?? step(fetchStory(options.root, abort.signal)),
       step(fetchMapData(options.root, abort.signal)),
@@ -124,7 +124,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     }
     map = created;
     onMapFailure(created, fail);
-    const renderer = createRenderer(created, { paths: pathLayers(story.paths, options.colours), areas: areaParts(data.areas) }, pathsLayer);
+    const renderer = createRenderer(created, { paths: pathsLayer.paths, areas: areaParts(data.areas) }, pathsLayer);
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
     const render: Renderer = paceRenderer(
       {

@@ -13,7 +13,7 @@ import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLa
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
-export { areaParts, pathLayers } from './style.ts';
+export { areaParts } from './style.ts';
 
 const absolute = (url: string) => new URL(url, import.meta.url).href;
 

@@ -90,6 +90,16 @@ export function drawOrder(paths: ReadonlyMap<string, PathLayer>, lines: DrawnPat
   );
 }
 
+type Locations = { attributes: Record<string, number>; uniforms: Record<string, WebGLUniformLocation | null> };
+
+/** The locations of a linked program's attributes and uniforms, by name. */
+function locations(context: WebGL2RenderingContext, program: WebGLProgram, attributes: string[], uniforms: string[]): Locations {
+  return {
+    attributes: Object.fromEntries(attributes.map((name) => [name, context.getAttribLocation(program, name)])),
+    uniforms: Object.fromEntries(uniforms.map((name) => [name, context.getUniformLocation(program, name)])),
+  };
+}
+
 /** `#rrggbb` as the RGBA (0..1) MapLibre blends: premultiplied, which is the same for an opaque colour. */
 function rgba(hex: string): [number, number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -121,6 +131,10 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
   const ranges = new Map<string, { first: number; count: number }>();
   /** Each path's length in Web Mercator units. */
   const lengths = new Map(paths.map((p) => [p.id, projectedLengths(p.points).at(-1)!]));
+  /** Each path's casing and line colours, parsed once (a bad one fails here, not in a frame). */
+  const colours = new Map(paths.map((p) => [p.id, { casing: rgba(p.casing.colour), line: rgba(p.line.colour) }]));
+  /** Each program's attribute and uniform locations, looked up once after linking. */
+  let at: { line: Locations; head: Locations } | undefined;
   const byId = new Map(paths.map((p) => [p.id, p]));
 
   function compile(context: WebGL2RenderingContext, vertex: string, fragment: string) {
@@ -142,6 +156,15 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
   function init(context: WebGL2RenderingContext) {
     lineProgram = compile(context, LINE_VERTEX, LINE_FRAGMENT);
     headProgram = compile(context, HEAD_VERTEX, HEAD_FRAGMENT);
+    at = {
+      line: locations(
+        context,
+        lineProgram,
+        ['a_pos', 'a_offset', 'a_local', 'a_progress'],
+        ['u_matrix', 'u_px', 'u_ratio', 'u_half', 'u_reach', 'u_cut', 'u_colour'],
+      ),
+      head: locations(context, headProgram, ['a_pos', 'a_uv'], ['u_matrix', 'u_icons']),
+    };
     const meshes = paths.map((p) => lineMesh(p.points));
     const all = new Float32Array(meshes.reduce((n, m) => n + m.length, 0));
     let offset = 0;
@@ -196,22 +219,21 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
     return new Float32Array(out);
   }
 
-  /** Points attribute `name` of `program` at `size` floats, `offset` floats into each vertex of `stride` floats. */
-  function attribute(context: WebGL2RenderingContext, program: WebGLProgram, name: string, size: number, stride: number, offset: number) {
-    const at = context.getAttribLocation(program, name);
-    context.enableVertexAttribArray(at);
-    context.vertexAttribPointer(at, size, context.FLOAT, false, stride * 4, offset * 4);
+  /** Points the attribute at `location` at `size` floats, `offset` floats into each vertex of `stride` floats. */
+  function attribute(context: WebGL2RenderingContext, location: number, size: number, stride: number, offset: number) {
+    context.enableVertexAttribArray(location);
+    context.vertexAttribPointer(location, size, context.FLOAT, false, stride * 4, offset * 4);
   }
 
   function drawLines(context: WebGL2RenderingContext, matrix: Float32Array, px: number, ratio: number) {
-    const program = lineProgram!;
-    context.useProgram(program);
+    const { attributes: a, uniforms: u } = at!.line;
+    context.useProgram(lineProgram);
     context.bindBuffer(context.ARRAY_BUFFER, meshBuffer);
-    attribute(context, program, 'a_pos', 2, STRIDE, 0);
-    attribute(context, program, 'a_offset', 2, STRIDE, 2);
-    attribute(context, program, 'a_local', 2, STRIDE, 4);
-    attribute(context, program, 'a_progress', 1, STRIDE, 6);
-    const uniform = (name: string) => context.getUniformLocation(program, name);
+    attribute(context, a.a_pos!, 2, STRIDE, 0);
+    attribute(context, a.a_offset!, 2, STRIDE, 2);
+    attribute(context, a.a_local!, 2, STRIDE, 4);
+    attribute(context, a.a_progress!, 1, STRIDE, 6);
+    const uniform = (name: string) => u[name]!;
     context.uniformMatrix4fv(uniform('u_matrix'), false, matrix);
     context.uniform1f(uniform('u_px'), px);
     context.uniform1f(uniform('u_ratio'), ratio);
@@ -226,7 +248,7 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
       // Room for the antialiased edge beyond the line's half width.
       context.uniform1f(uniform('u_reach'), half + 1);
       context.uniform1f(uniform('u_cut'), end);
-      context.uniform4fv(uniform('u_colour'), rgba(path[part].colour));
+      context.uniform4fv(uniform('u_colour'), colours.get(path.id)![part]);
       context.drawArrays(context.TRIANGLES, range.first, range.count);
     }
   }
@@ -234,16 +256,16 @@ export function createPathsLayer(paths: readonly PathLayer[], icons: Readonly<Re
   function drawHeads(context: WebGL2RenderingContext, matrix: Float32Array, px: number) {
     const data = headVertices(px);
     if (!data.length) return;
-    const program = headProgram!;
-    context.useProgram(program);
+    const { attributes: a, uniforms: u } = at!.head;
+    context.useProgram(headProgram);
     context.bindBuffer(context.ARRAY_BUFFER, headBuffer);
     context.bufferData(context.ARRAY_BUFFER, data, context.DYNAMIC_DRAW);
-    attribute(context, program, 'a_pos', 2, 4, 0);
-    attribute(context, program, 'a_uv', 2, 4, 2);
-    context.uniformMatrix4fv(context.getUniformLocation(program, 'u_matrix'), false, matrix);
+    attribute(context, a.a_pos!, 2, 4, 0);
+    attribute(context, a.a_uv!, 2, 4, 2);
+    context.uniformMatrix4fv(u.u_matrix!, false, matrix);
     context.activeTexture(context.TEXTURE0);
     context.bindTexture(context.TEXTURE_2D, texture);
-    context.uniform1i(context.getUniformLocation(program, 'u_icons'), 0);
+    context.uniform1i(u.u_icons!, 0);
     context.drawArrays(context.TRIANGLES, 0, data.length / 4);
   }
 
