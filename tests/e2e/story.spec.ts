@@ -6,7 +6,7 @@ import { endFrame, frame, type Frame } from '../../src/lib/frame/frame.ts';
 import { slicePath } from '../../src/lib/frame/paths.ts';
 import { LIGHT } from '../../src/lib/cartography/palette.ts';
 import type { StoryPayload } from '../../src/lib/story/payload.ts';
-import { formatDay } from '../../src/lib/story/timeline.ts';
+import { STORY_END, STORY_START, formatDay } from '../../src/lib/story/timeline.ts';
 import { expectCamera, mapState, scrollToSection, settled } from './story.ts';
 
 const story = readStory();
@@ -174,6 +174,15 @@ test.describe('within a section', () => {
       const expected = frame(section.map, state.progress, world, { viewport });
       expect(drawn(state, arrow)).toBeCloseTo(expected.paths.find((p) => p.id === arrow)!.fraction, 3);
       await expect(page.locator('.timeline-date time')).toHaveText(formatDay(expected.date));
+      // The track's fill runs from the track's start to that day (once its ease is over).
+      const share = (Date.parse(expected.date) - Date.parse(STORY_START)) / (Date.parse(STORY_END) - Date.parse(STORY_START));
+      const fill = () =>
+        page.evaluate((share) => {
+          const [fill, track] = ['.timeline-fill', '.timeline-track'].map((s) => document.querySelector(s)!.getBoundingClientRect());
+          // Whole px off where it should start and end.
+          return { start: Math.round(fill!.left - track!.left) || 0, end: Math.round(fill!.right - track!.left - share * track!.width) || 0 };
+        }, share);
+      await expect.poll(fill, { message: `the timeline's fill ends at ${expected.date}` }).toEqual({ start: 0, end: 0 });
       return drawn(state, arrow);
     };
     const early = await at(0.15);
