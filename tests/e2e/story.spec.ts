@@ -219,6 +219,17 @@ test.describe('within a section', () => {
     await waitForMap(page);
     await settled(page, section.slug);
     await expect(page.locator('.timeline-back')).toContainText('back from');
+    // The M-5 section runs 8–11 Feb after one that ended on 10 Feb: the note holds until the day
+    // shown passes 10 Feb, never "11 Feb, back from 10 Feb".
+    for (const [progress, day, note] of [
+      [0.05, '2020-02-08', true],
+      [0.95, '2020-02-11', false],
+    ] as const) {
+      await scrollToSection(page, 'the-m5-falls', progress);
+      await settled(page, 'the-m5-falls');
+      await expect(page.locator('.timeline-date time')).toHaveText(formatDay(day));
+      await expect(page.locator('.timeline-back')).toHaveCount(note ? 1 : 0);
+    }
   });
 });
 
