@@ -3,8 +3,7 @@ import type { Frame } from '../frame/frame.ts';
 import { fetchStory, type StoryPayload } from '../story/payload.ts';
 import { showStillMaps } from './fallback.ts';
 import type { MapLibreMap } from './loadMap.ts';
-import { paceRenderer } from './pace.ts';
-import type { Renderer } from './renderer.ts';
+import { paceRenderer, type PacedRenderer } from './pace.ts';
 import { MAP_SOURCES, type MapSources } from './style.ts';
 
 /**
@@ -41,7 +40,7 @@ export interface LiveMapOptions {
 export interface LiveMap {
   map: MapLibreMap;
   story: StoryPayload;
-  render: Renderer;
+  render: PacedRenderer;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -126,7 +125,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     onMapFailure(created, fail);
     const renderer = createRenderer(created, { paths: pathsLayer.paths, areas: areaParts(data.areas) }, pathsLayer);
     // After a failure the map is gone: frames and resizes that still arrive are dropped.
-    const render: Renderer = paceRenderer(
+    const render: PacedRenderer = paceRenderer(
       {
         apply: (frame, how) => void (failed || renderer.apply(frame, how)),
         resize: () => void (failed || renderer.resize()),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../frame/frame.ts';
-import { MAX_REST_MS, paceRenderer } from './pace.ts';
+import { DROPPED_FRAME_MS, MAX_REST_MS, paceRenderer } from './pace.ts';
 import type { Renderer } from './renderer.ts';
 
 /** A paced stand-in renderer on a stand-in map, with a clock the test moves by hand. */
@@ -9,6 +9,7 @@ function setup() {
   let frameStart = 0;
   let moving = false;
   let timers: { at: number; run: () => void }[] = [];
+  let frames: ((start: number) => void)[] = [];
   const listeners: (() => void)[] = [];
   const applied: string[] = [];
   const renderer: Renderer = { apply: (frame) => void applied.push(frame.date), resize: () => {} };
@@ -19,15 +20,26 @@ function setup() {
       now: () => now,
       frameStart: () => frameStart,
       later: (run, ms) => timers.push({ at: now + ms, run }),
+      nextFrame: (run) => frames.push(run),
     },
   );
   return {
     applied,
+    held: () => paced.held,
     apply: (date: string) => paced.apply({ date } as Frame, { instant: false }),
     /** The map draws a frame that took `ms`, ending now. */
     draw(ms: number) {
       frameStart = now - ms;
       for (const listener of listeners) listener();
+    },
+    /**
+     * The next animation frame starts now (after the compositor's part of the last one, which
+     * the map's `render` did not see).
+     */
+    nextFrame() {
+      const due = frames;
+      frames = [];
+      for (const run of due) run(now);
     },
     /** Time passes; timers that fall due run. */
     wait(ms: number) {
@@ -79,5 +91,42 @@ describe('paced rendering', () => {
     s.fly(true);
     s.apply('a');
     expect(s.applied).toEqual(['a']);
+  });
+
+  it('rests as long as the whole frame took when the next animation frame came late, though the map drew quickly', () => {
+    const s = setup();
+    s.draw(5);
+    s.wait(75); // the browser's own part of the frame: a readback and compositing in software
+    s.nextFrame();
+    s.apply('a');
+    s.wait(79);
+    expect(s.applied).toEqual([]);
+    s.wait(1);
+    expect(s.applied).toEqual(['a']);
+  });
+
+  it('keeps every frame where frames follow each other at the pace of the display', () => {
+    const s = setup();
+    s.draw(5);
+    s.wait(DROPPED_FRAME_MS - 5);
+    s.nextFrame();
+    s.apply('a');
+    expect(s.applied).toEqual(['a']);
+  });
+
+  it('holds a frame no longer than MAX_REST_MS, however often the map draws meanwhile, and says it holds one', () => {
+    const s = setup();
+    s.draw(200);
+    s.apply('a');
+    expect(s.held()).toBe(true);
+    // Tiles keep arriving, each a slow frame that would push the rest further.
+    for (let t = 0; t < MAX_REST_MS - 100; t += 100) {
+      s.wait(100);
+      s.draw(200);
+    }
+    expect(s.applied).toEqual([]);
+    s.wait(100);
+    expect(s.applied).toEqual(['a']);
+    expect(s.held()).toBe(false);
   });
 });

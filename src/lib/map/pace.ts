@@ -1,5 +1,8 @@
 import type { Renderer } from './renderer.ts';
 
+/** A renderer that may hold a frame back for a moment (`held`) before it draws it. */
+export type PacedRenderer = Renderer & { readonly held: boolean };
+
 /** What pacing needs of the map: its frames, and whether it is flying. */
 export interface PaceTarget {
   on(event: 'render', listener: () => void): unknown;
@@ -11,6 +14,8 @@ export interface PaceClock {
   now(): number;
   frameStart(): number;
   later(run: () => void, ms: number): unknown;
+  /** Runs `run` at the start of the next animation frame, with that frame's start time. */
+  nextFrame(run: (start: number) => void): unknown;
 }
 
 const browserClock: PaceClock = {
@@ -19,10 +24,18 @@ const browserClock: PaceClock = {
   // document timeline's time is that frame's start.
   frameStart: () => Number(document.timeline.currentTime ?? performance.now()),
   later: (run, ms) => setTimeout(run, ms),
+  nextFrame: (run) => requestAnimationFrame(run),
 };
 
-/** A frame is never held back longer than this, however slow the map draws. */
+/** A frame is never held back longer than this, however slow the map draws or however often. */
 export const MAX_REST_MS = 400;
+/**
+ * A map frame that keeps the next animation frame waiting longer than this made the page drop
+ * a frame (two at 60 Hz): only then is its whole cost, readback and compositing included, a
+ * reason to rest. A fast device, whose frames follow each other at the display's pace, keeps
+ * every frame.
+ */
+export const DROPPED_FRAME_MS = 34;
 
 /**
  * Paces a renderer on devices where drawing the map is slow (software WebGL, an old phone):
@@ -32,26 +45,39 @@ export const MAX_REST_MS = 400;
  * drawn in the end. Where the map draws a frame in a few milliseconds nothing waits more than
  * that; during a camera flight, which draws every animation frame anyway, frames go straight
  * through.
+ *
+ * A frame's cost is measured twice. MapLibre's `render` event gives its script's part. The
+ * start of the next animation frame gives the whole, which is larger wherever the browser
+ * composites in software: there it reads every WebGL frame back from the GPU before it can go
+ * on, a wait in the page's main thread that MapLibre's part does not see (bench/README.md,
+ * "Where the scroll's time goes").
  */
-export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClock = browserClock): Renderer {
+export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClock = browserClock): PacedRenderer {
   let restUntil = 0;
   let pending: Parameters<Renderer['apply']> | undefined;
+  /** When the frame now pending first had to wait: frames MapLibre draws meanwhile (tiles arriving) must not starve it. */
+  let heldSince = 0;
   let waiting = false;
 
+  const rest = (from: number, cost: number) => (restUntil = Math.max(restUntil, from + Math.min(MAX_REST_MS, Math.max(0, cost))));
   map.on('render', () => {
+    const start = clock.frameStart();
     const end = clock.now();
-    restUntil = end + Math.min(MAX_REST_MS, Math.max(0, end - clock.frameStart()));
+    rest(end, end - start);
+    clock.nextFrame((next) => {
+      if (next - start > DROPPED_FRAME_MS) rest(clock.now(), next - start);
+    });
   });
 
   function flush() {
     if (waiting || !pending) return;
-    const rest = restUntil - clock.now();
-    if (rest > 0 && !map.isMoving()) {
+    const wait = Math.min(restUntil, heldSince + MAX_REST_MS) - clock.now();
+    if (wait > 0 && !map.isMoving()) {
       waiting = true;
       clock.later(() => {
         waiting = false;
         flush();
-      }, rest);
+      }, wait);
       return;
     }
     const [frame, how] = pending;
@@ -61,9 +87,13 @@ export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClo
 
   return {
     apply(frame, how) {
+      if (!pending) heldSince = clock.now();
       pending = [frame, how];
       flush();
     },
     resize: () => renderer.resize(),
+    get held() {
+      return !!pending;
+    },
   };
 }

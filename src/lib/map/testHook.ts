@@ -20,7 +20,10 @@ export interface MapTestState {
   reducedMotion: boolean;
   /** The camera the page asked for (the frame's); `camera` is where the map is. */
   target: Camera | undefined;
-  /** The map is still flying to its camera. */
+  /**
+   * The map is still flying to its camera, or the page holds the latest frame back for a moment
+   * before drawing it (`pace.ts`): either way, what it shows is not yet the frame's.
+   */
   moving: boolean;
   camera: Camera;
   layers: LayerId[];
@@ -34,6 +37,8 @@ export interface MapTestState {
 }
 
 export type PageState = Pick<MapTestState, 'section' | 'index' | 'progress' | 'reducedMotion' | 'target'> & {
+  /** The page holds a frame back, yet to be drawn (`PacedRenderer.held`). */
+  held: boolean;
   /** The places the section labels, with their coordinates. */
   places: { id: string; lon: number; lat: number }[];
 };
@@ -56,7 +61,7 @@ declare global {
 export function installTestHook(map: MapLibreMap, page: () => PageState) {
   window.__mapTest = {
     async state() {
-      const { places, ...now } = page();
+      const { places, held, ...now } = page();
       const c = map.getCenter();
       // What the paths layer added to the map draws: each cut (in `line-progress`) turned back
       // into a fraction along the ground, and where each head stands.
@@ -70,7 +75,7 @@ export function installTestHook(map: MapLibreMap, page: () => PageState) {
       const placed = new Set(map.queryRenderedFeatures({ layers: [PLACE_LAYERS.label, PLACE_LAYERS.highlightedLabel] }).map((f) => String(f.properties.id)));
       return {
         ...now,
-        moving: map.isMoving(),
+        moving: map.isMoving() || held,
         camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
         layers: visibleLayers(map),
         paths,
