@@ -27,24 +27,33 @@ const browserClock: PaceClock = {
   nextFrame: (run) => requestAnimationFrame(run),
 };
 
-/** A frame is never held back longer than this, however slow the map draws or however often. */
+/**
+ * A frame is never held back longer than this (counted from the first of the frames that
+ * replaced each other while waiting), however slow the map draws or however often.
+ */
 export const MAX_REST_MS = 400;
 /**
- * A map frame that keeps the next animation frame waiting longer than this made the page drop
- * a frame (two at 60 Hz): only then is its whole cost, readback and compositing included, a
- * reason to rest. A fast device, whose frames follow each other at the display's pace, keeps
- * every frame.
+ * When the next animation frame starts more than this after a map frame began, a frame was
+ * dropped (at 60 Hz): only then does the whole span, readback and compositing included, count as
+ * the map's cost. Whatever else held the page up in that span (a garbage collection, a
+ * repaint) is counted too, which errs toward resting. A device whose frames keep the display's
+ * pace keeps every frame.
  */
 export const DROPPED_FRAME_MS = 34;
+/**
+ * A longer span before the next animation frame is a pause (a hidden tab, a device asleep),
+ * not a cost: it is not a reason to hold the next frame back.
+ */
+const PAUSE_MS = 1000;
 
 /**
  * Paces a renderer on devices where drawing the map is slow (software WebGL, an old phone):
  * after the map has drawn a frame, the next frame waits until the page has had as long again to
  * itself (scrolling, text, input), so the map takes at most about half the main thread however
  * fast the reader scrolls. Frames that arrive meanwhile replace each other: the latest is always
- * drawn in the end. Where the map draws a frame in a few milliseconds nothing waits more than
- * that; during a camera flight, which draws every animation frame anyway, frames go straight
- * through.
+ * drawn in the end. Where whole frames keep the display's pace, nothing waits more than the few
+ * milliseconds MapLibre took; during a camera flight, which draws every animation frame anyway,
+ * frames go straight through.
  *
  * A frame's cost is measured twice. MapLibre's `render` event gives its script's part. The
  * start of the next animation frame gives the whole, which is larger wherever the browser
@@ -59,13 +68,16 @@ export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClo
   let heldSince = 0;
   let waiting = false;
 
+  // The longer rest wins: MapLibre often draws again in the very frame that measured a slow one
+  // (tiles arriving), and that quick draw must not cut the measured rest short.
   const rest = (from: number, cost: number) => (restUntil = Math.max(restUntil, from + Math.min(MAX_REST_MS, Math.max(0, cost))));
   map.on('render', () => {
     const start = clock.frameStart();
     const end = clock.now();
     rest(end, end - start);
     clock.nextFrame((next) => {
-      if (next - start > DROPPED_FRAME_MS) rest(clock.now(), next - start);
+      const span = next - start;
+      if (span > DROPPED_FRAME_MS && span < PAUSE_MS) rest(clock.now(), span);
     });
   });
 
@@ -77,7 +89,7 @@ export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClo
       clock.later(() => {
         waiting = false;
         flush();
-      }, wait);
+      }, Math.ceil(wait));
       return;
     }
     const [frame, how] = pending;
