@@ -35,7 +35,9 @@ export async function scrollToSection(page: Page, slug: string, progress: number
 
 /**
  * Waits until the map shows `slug`, has stopped moving and holds still for two readings in a
- * row (the last scroll event's frame has been drawn), and returns its state.
+ * row (the last scroll event's frame has been drawn), and so does the page's scroll, and
+ * returns the map's state. A smooth scroll (End, Home) can run on after the map has nothing
+ * left to change in the last section: a key pressed then would meet a page still scrolling.
  */
 export async function settled(page: Page, slug: string): Promise<MapTestState> {
   let last = '';
@@ -44,8 +46,9 @@ export async function settled(page: Page, slug: string): Promise<MapTestState> {
   await expect
     .poll(
       async () => {
-        state = await mapState(page);
-        const now = JSON.stringify(state);
+        const [read, y] = await Promise.all([mapState(page), page.evaluate(() => scrollY)]);
+        state = read;
+        const now = JSON.stringify([state, y]);
         const steady = !!state && state.section === slug && !state.moving && now === last;
         last = now;
         return steady;
