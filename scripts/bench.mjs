@@ -2,9 +2,9 @@
 // `npm run bench`: builds the site into a folder of its own, builds the baseline page beside it
 // (bench/baseline/: the common scrollytelling template's approach, fed the same sections, data,
 // MapLibre and font), serves each on a free local port and measures both in the same run,
-// interleaved: a scripted wheel scroll (medians of several runs), the first paint in the map
-// stage and the time from the first scroll to the live map, Lighthouse (mobile and desktop),
-// and the bytes a reader downloads. Also the story's embed, its byte budgets, the same scroll
+// interleaved: a scripted wheel scroll (medians of several runs; again with Chromium compositing
+// on the GPU), the first paint in the map stage and the time from the first scroll to the live
+// map, Lighthouse (mobile and desktop), and the bytes a reader downloads. Also the story's embed, its byte budgets, the same scroll
 // without WebGL, and the project's own per-scroll work in a Node micro-benchmark. Writes
 // bench/results.json and bench/RESULTS.md, with the machine's load average through the run; and how long
 // the social-video export (`npm run export`) takes.
@@ -14,7 +14,7 @@
 //   npm run bench -- --dist dist        # measure an existing build instead of building
 //   npm run bench -- --before DIR       # also measure another build of the story (e.g. main's) in the same run
 //   npm run bench -- --quick            # 1 run each, fewer micro-benchmark calls (not for the record)
-//   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-no-webgl,frame,export,downloads,budgets
+//   npm run bench -- --skip lighthouse,lighthouse-no-webgl,scroll,scroll-gpu,scroll-no-webgl,frame,export,downloads,budgets
 //   npm run bench -- --keep             # keep bench/tmp/ (the builds) afterwards
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { analysePage, budgetFigures, checkBudgets, floor, kb, pageFile } from './bench/graph.mjs';
-import { NO_WEBGL_FLAGS, SCROLL_PACE, VIEWPORT, launchBrowser, lcpAt, measureDownloads, measureScroll } from './bench/browser.mjs';
+import { GPU_COMPOSITING_FLAGS, NO_WEBGL_FLAGS, SCROLL_PACE, VIEWPORT, launchBrowser, lcpAt, measureDownloads, measureScroll } from './bench/browser.mjs';
 import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, compareRuns } from './bench/compare.mjs';
 import { LIGHTHOUSE_FLAGS, lighthouseAll, lighthouseVersion } from './bench/lighthouse.mjs';
 import { renderMarkdown } from './bench/report.mjs';
@@ -82,6 +82,7 @@ const results = {
   lighthouse: null,
   lcpBrowser: null,
   scroll: null,
+  scrollGpu: null,
   scrollNoWebgl: null,
   frameBench: null,
 };
@@ -244,6 +245,8 @@ const pick = ({ downloadsAfterScroll, ...run }) => ({
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 const scrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
+/** The same scroll, Chromium compositing on the GPU (GPU_COMPOSITING_FLAGS). */
+const gpuScrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
 let exitCode = 0;
 try {
   loadAverage('start');
@@ -337,27 +340,30 @@ try {
 
   // The scroll, interleaved: run 1 story then baseline (then the story before), run 2 starting
   // with the next page, and so on, each in a fresh Chromium. The baseline is padded to the story
-  // page's height and its map sized as the story's (both measured in run 1), so the same scroll
-  // covers as many pixels on both and their maps draw as many.
-  await step('scroll', opts.runs * names.length * 420_000, async () => {
-    results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
-    let storyHeight;
-    let storyMap;
+  // page's height and its map sized as the story's (both measured in the story's first run), so
+  // the same scroll covers as many pixels on both and their maps draw as many.
+  let storyHeight;
+  let storyMap;
+  const scrollEach = async (flags, into, what) => {
     for (let i = 1; i <= opts.runs; i++) {
       const shift = (i - 1) % names.length;
       for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
         const page =
           name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
-        const load = loadAverage(`scroll ${name} run ${i}/${opts.runs}`);
-        const r = pick(await withBrowser([], (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} scroll run ${i}`)));
-        scrollRuns[name].push({ run: i, loadAverage: load, ...r });
+        const load = loadAverage(`${what} ${name} run ${i}/${opts.runs}`);
+        const r = pick(await withBrowser(flags, (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} ${what} run ${i}`)));
+        into[name].push({ run: i, loadAverage: load, ...r });
         if (name === 'story') storyHeight ??= r.scrollHeight;
         if (name === 'story' && r.canvas) storyMap ??= `${r.canvas.width}x${r.canvas.height}`;
         log(
-          `scroll ${name} run ${i}/${opts.runs} (load ${load}): ${r.seconds} s over ${r.scrollHeight} px, ${r.fps} fps, ${r.longTasks.count} long tasks (${r.longTasks.totalMs} ms), script ${r.mainThreadDuringScrollMs.script} ms, heap after GC ${mb(r.heapAfterGcBytes)} MB, ${r.mapFrames} map frames, first scroll → ready ${r.firstInputToMapReadyMs} ms`,
+          `${what} ${name} run ${i}/${opts.runs} (load ${load}): ${r.seconds} s over ${r.scrollHeight} px, ${r.fps} fps, ${r.longTasks.count} long tasks (${r.longTasks.totalMs} ms), script ${r.mainThreadDuringScrollMs.script} ms, heap after GC ${mb(r.heapAfterGcBytes)} MB, ${r.mapFrames} map frames, first scroll → ready ${r.firstInputToMapReadyMs} ms`,
         );
       }
     }
+  };
+  await step('scroll', opts.runs * names.length * 420_000, async () => {
+    results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
+    await scrollEach([], scrollRuns, 'scroll');
     const [s, b] = [scrollRuns.story[0], scrollRuns.baseline[0]];
     if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight)
       warnings.push(
@@ -365,6 +371,13 @@ try {
       );
     if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height)
       warnings.push(`the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`);
+  });
+
+  // The same scroll with Chromium compositing on the (SwiftShader) GPU: no readback of each WebGL
+  // frame, as on a reader's device, so what is left is the pages' own drawing and painting.
+  await step('scroll-gpu', opts.runs * names.length * 420_000, async () => {
+    results.scrollGpu = { flags: GPU_COMPOSITING_FLAGS, runs: gpuScrollRuns };
+    await scrollEach(GPU_COMPOSITING_FLAGS, gpuScrollRuns, 'scroll-gpu');
   });
 
   // The same scroll with WebGL off (the page shows its static maps): what the map itself costs.
@@ -424,8 +437,10 @@ loadAverage('end');
 // Story against baseline, only for figures of this run.
 const lh = results.lighthouse?.pages;
 const bothScrolled = scrollRuns.story.length > 0 && scrollRuns.baseline.length > 0;
+const bothScrolledGpu = gpuScrollRuns.story.length > 0 && gpuScrollRuns.baseline.length > 0;
 results.comparison = {
   scroll: bothScrolled ? compareRuns(SCROLL_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
+  scrollGpu: bothScrolledGpu ? compareRuns(SCROLL_FIGURES, gpuScrollRuns.story, gpuScrollRuns.baseline) : null,
   load: bothScrolled ? compareRuns(LOAD_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
   lighthouse: lh
     ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)]))
@@ -439,6 +454,7 @@ results.comparison = {
 if (scrollRuns.before) {
   const versus = (a, b) => ({
     scroll: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
+    scrollGpu: gpuScrollRuns[a]?.length && gpuScrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, gpuScrollRuns[a], gpuScrollRuns[b]) : null,
     load: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(LOAD_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
     lighthouse:
       lh?.[a] && lh?.[b]

@@ -25,6 +25,14 @@ export async function launchBrowser(extraArgs = []) {
 export const NO_WEBGL_FLAGS = ['--disable-webgl', '--disable-3d-apis'];
 
 /**
+ * Chromium compositing on the GPU, the GPU being SwiftShader on the CPU. By default this Chromium
+ * composites in software, reading every WebGL frame back before it can go on, a wait no reader
+ * with a GPU pays; with these flags it composites and rasterises through SwiftShader instead,
+ * the architecture of a reader's device, though still drawn by the CPU.
+ */
+export const GPU_COMPOSITING_FLAGS = ['--ignore-gpu-blocklist', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+/**
  * Runs in the page before its own scripts (`stage`: a CSS selector for the page's map stage, or
  * null when no paint in it is wanted).
  * Records long tasks, animation frames, WebGL draw calls (which give map frames drawn and the

@@ -78,6 +78,7 @@ function beforeAfterSection(r) {
   const ratio = (x) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
   const groups = [
     ['Scrolling', 'scroll'],
+    ['Scrolling, Chromium compositing on the GPU', 'scrollGpu'],
     ['Before the scroll', 'load'],
     ['Lighthouse, desktop', 'lighthouse', 'desktop'],
     ['Lighthouse, mobile', 'lighthouse', 'mobile'],
@@ -131,7 +132,7 @@ function loadSection(r) {
 
 function comparisonSection(r) {
   const c = r.comparison;
-  if (!c || !(c.scroll || c.load || c.lighthouse || c.bytes)) return [];
+  if (!c || !(c.scroll || c.scrollGpu || c.load || c.lighthouse || c.bytes)) return [];
   const out = ['## Story against the baseline (this run)', ''];
   out.push(
     "The baseline (`bench/baseline/`, see [README.md](README.md#the-baseline)) is the approach of the mapbox/storytelling template, the one most scrollytelling copies: one sticky map, chapters of text, scrollama, a `flyTo` to each chapter's camera on enter (MapLibre's default flight), layers faded in or out by opacity, nothing animated by the scroll. It is fed the same 12 sections, cameras, GeoJSON, MapLibre and font, and served the same way.",
@@ -147,6 +148,14 @@ function comparisonSection(r) {
       '',
     );
     out.push(comparisonTable(c.scroll), '');
+  }
+  if (c.scrollGpu) {
+    out.push(`### Scrolling, Chromium compositing on the GPU (${runs(r.scrollGpu.runs.story.length)} each, interleaved)`, '');
+    out.push(
+      `The same scroll in a Chromium started with \`${r.scrollGpu.flags.join(' ')}\`. Without them this Chromium composites the page in software and reads every WebGL frame back from the GPU process, waiting for it on the main thread (see [README.md](README.md#where-the-scrolls-time-goes)); a reader's device with a GPU composites there and never waits so. With them it composites and rasterises on the GPU, which here is SwiftShader on the same CPU: the map's frames no longer hold up the main thread, and painting the page costs more than it would on a real GPU.`,
+      '',
+    );
+    out.push(comparisonTable(c.scrollGpu), '');
   }
   if (c.load) {
     out.push('### Before the scroll (same loads)', '');
