@@ -4,10 +4,10 @@
 // MapLibre and font), serves each on a free local port and measures both in the same run,
 // interleaved: a scripted wheel scroll (medians of several runs; again with Chromium compositing
 // on the GPU), the first paint in the map stage and the time from the first scroll to the live
-// map, Lighthouse (mobile and desktop), and the bytes a reader downloads. Also the story's embed, its byte budgets, the same scroll
-// without WebGL, and the project's own per-scroll work in a Node micro-benchmark. Writes
-// bench/results.json and bench/RESULTS.md, with the machine's load average through the run; and how long
-// the social-video export (`npm run export`) takes.
+// map, Lighthouse (mobile and desktop), and the bytes a reader downloads. Also the story's embed,
+// its byte budgets, the same scroll without WebGL, and the project's own per-scroll work in a
+// Node micro-benchmark. Writes bench/results.json and bench/RESULTS.md, with the machine's load
+// average through the run; and how long the social-video export (`npm run export`) takes.
 //
 //   npm run bench                       # full run (about half an hour on 2 cores)
 //   npm run bench -- --runs 5           # scroll and Lighthouse runs per page (default 3)
@@ -22,7 +22,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { analysePage, budgetFigures, checkBudgets, floor, kb, pageFile } from './bench/graph.mjs';
-import { GPU_COMPOSITING_FLAGS, NO_WEBGL_FLAGS, SCROLL_PACE, VIEWPORT, launchBrowser, lcpAt, measureDownloads, measureScroll } from './bench/browser.mjs';
+import {
+  GPU_COMPOSITING_FLAGS,
+  NO_WEBGL_FLAGS,
+  SCROLL_PACE,
+  VIEWPORT,
+  gpuCompositing,
+  launchBrowser,
+  lcpAt,
+  measureDownloads,
+  measureScroll,
+} from './bench/browser.mjs';
 import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, compareRuns } from './bench/compare.mjs';
 import { LIGHTHOUSE_FLAGS, lighthouseAll, lighthouseVersion } from './bench/lighthouse.mjs';
 import { renderMarkdown } from './bench/report.mjs';
@@ -244,9 +254,10 @@ const pick = ({ downloadsAfterScroll, ...run }) => ({
 });
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
-const scrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
+const emptyRuns = () => ({ story: [], baseline: [], ...(opts.before ? { before: [] } : {}) });
+const scrollRuns = emptyRuns();
 /** The same scroll, Chromium compositing on the GPU (GPU_COMPOSITING_FLAGS). */
-const gpuScrollRuns = { story: [], baseline: [], ...(opts.before ? { before: [] } : {}) };
+const gpuScrollRuns = emptyRuns();
 let exitCode = 0;
 try {
   loadAverage('start');
@@ -344,14 +355,20 @@ try {
   // the same scroll covers as many pixels on both and their maps draw as many.
   let storyHeight;
   let storyMap;
-  const scrollEach = async (flags, into, what) => {
+  // `check` runs on each fresh Chromium before its page is measured.
+  const scrollEach = async (flags, into, what, check = async () => {}) => {
     for (let i = 1; i <= opts.runs; i++) {
       const shift = (i - 1) % names.length;
       for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
         const page =
           name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
         const load = loadAverage(`${what} ${name} run ${i}/${opts.runs}`);
-        const r = pick(await withBrowser(flags, (b) => withTimeout(measureScroll(b, page), 400_000, `${page.label} ${what} run ${i}`)));
+        const r = pick(
+          await withBrowser(flags, async (b) => {
+            await check(b);
+            return withTimeout(measureScroll(b, page), 400_000, `${page.label} ${what} run ${i}`);
+          }),
+        );
         into[name].push({ run: i, loadAverage: load, ...r });
         if (name === 'story') storyHeight ??= r.scrollHeight;
         if (name === 'story' && r.canvas) storyMap ??= `${r.canvas.width}x${r.canvas.height}`;
@@ -360,24 +377,35 @@ try {
         );
       }
     }
-  };
-  await step('scroll', opts.runs * names.length * 420_000, async () => {
-    results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
-    await scrollEach([], scrollRuns, 'scroll');
-    const [s, b] = [scrollRuns.story[0], scrollRuns.baseline[0]];
+    const [s, b] = [into.story[0], into.baseline[0]];
     if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight)
       warnings.push(
-        `the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`,
+        `${what}: the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`,
       );
     if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height)
-      warnings.push(`the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`);
+      warnings.push(
+        `${what}: the maps draw different numbers of pixels (story ${s.canvas.width}×${s.canvas.height}, baseline ${b.canvas.width}×${b.canvas.height})`,
+      );
+  };
+  // A run may take 90 s to launch Chromium and 400 s to measure: the step's limit allows for both,
+  // so a step never times out while its loop goes on beside the next step's browsers.
+  const scrollLimit = opts.runs * names.length * 500_000;
+  await step('scroll', scrollLimit, async () => {
+    results.scroll = { pace: SCROLL_PACE, viewport: VIEWPORT, stages: STAGES, runs: scrollRuns };
+    await scrollEach([], scrollRuns, 'scroll');
   });
 
-  // The same scroll with Chromium compositing on the (SwiftShader) GPU: no readback of each WebGL
-  // frame, as on a reader's device, so what is left is the pages' own drawing and painting.
-  await step('scroll-gpu', opts.runs * names.length * 420_000, async () => {
+  // The same scroll with Chromium compositing on the (SwiftShader) GPU: no WebGL frame is read
+  // back, as on a device with a working GPU, so what is left is the pages' own drawing and
+  // painting. Each browser must say it composites on the GPU: a Chromium that ignored the flags
+  // would otherwise measure software compositing under this heading.
+  await step('scroll-gpu', scrollLimit, async () => {
     results.scrollGpu = { flags: GPU_COMPOSITING_FLAGS, runs: gpuScrollRuns };
-    await scrollEach(GPU_COMPOSITING_FLAGS, gpuScrollRuns, 'scroll-gpu');
+    await scrollEach(GPU_COMPOSITING_FLAGS, gpuScrollRuns, 'scroll-gpu', async (b) => {
+      const status = await gpuCompositing(b);
+      results.scrollGpu.gpuCompositing = status;
+      if (status !== 'enabled') throw new Error(`scroll-gpu: Chromium reports GPU compositing "${status}" with ${GPU_COMPOSITING_FLAGS.join(' ')}`);
+    });
   });
 
   // The same scroll with WebGL off (the page shows its static maps): what the map itself costs.
@@ -436,12 +464,12 @@ loadAverage('end');
 
 // Story against baseline, only for figures of this run.
 const lh = results.lighthouse?.pages;
-const bothScrolled = scrollRuns.story.length > 0 && scrollRuns.baseline.length > 0;
-const bothScrolledGpu = gpuScrollRuns.story.length > 0 && gpuScrollRuns.baseline.length > 0;
+/** `figures` of pages `a` and `b` from `runs`, or null unless both were measured. */
+const compareScroll = (figures, runs, a, b) => (runs[a]?.length && runs[b]?.length ? compareRuns(figures, runs[a], runs[b]) : null);
 results.comparison = {
-  scroll: bothScrolled ? compareRuns(SCROLL_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
-  scrollGpu: bothScrolledGpu ? compareRuns(SCROLL_FIGURES, gpuScrollRuns.story, gpuScrollRuns.baseline) : null,
-  load: bothScrolled ? compareRuns(LOAD_FIGURES, scrollRuns.story, scrollRuns.baseline) : null,
+  scroll: compareScroll(SCROLL_FIGURES, scrollRuns, 'story', 'baseline'),
+  scrollGpu: compareScroll(SCROLL_FIGURES, gpuScrollRuns, 'story', 'baseline'),
+  load: compareScroll(LOAD_FIGURES, scrollRuns, 'story', 'baseline'),
   lighthouse: lh
     ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh.story[preset].perRun, lh.baseline[preset].perRun)]))
     : null,
@@ -453,9 +481,9 @@ results.comparison = {
 // The story before and after, each against the baseline and against each other, same run.
 if (scrollRuns.before) {
   const versus = (a, b) => ({
-    scroll: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
-    scrollGpu: gpuScrollRuns[a]?.length && gpuScrollRuns[b]?.length ? compareRuns(SCROLL_FIGURES, gpuScrollRuns[a], gpuScrollRuns[b]) : null,
-    load: scrollRuns[a]?.length && scrollRuns[b]?.length ? compareRuns(LOAD_FIGURES, scrollRuns[a], scrollRuns[b]) : null,
+    scroll: compareScroll(SCROLL_FIGURES, scrollRuns, a, b),
+    scrollGpu: compareScroll(SCROLL_FIGURES, gpuScrollRuns, a, b),
+    load: compareScroll(LOAD_FIGURES, scrollRuns, a, b),
     lighthouse:
       lh?.[a] && lh?.[b]
         ? Object.fromEntries(['desktop', 'mobile'].map((preset) => [preset, compareRuns(LIGHTHOUSE_FIGURES, lh[a][preset].perRun, lh[b][preset].perRun)]))

@@ -26,11 +26,23 @@ export const NO_WEBGL_FLAGS = ['--disable-webgl', '--disable-3d-apis'];
 
 /**
  * Chromium compositing on the GPU, the GPU being SwiftShader on the CPU. By default this Chromium
- * composites in software, reading every WebGL frame back before it can go on, a wait no reader
- * with a GPU pays; with these flags it composites and rasterises through SwiftShader instead,
- * the architecture of a reader's device, though still drawn by the CPU.
+ * composites in software, reading every WebGL frame back before it can go on (as a browser does
+ * on a device whose GPU it will not use); with these flags it composites and rasterises through
+ * SwiftShader instead, as on a device with a working GPU, though everything is still drawn by
+ * the CPU.
  */
 export const GPU_COMPOSITING_FLAGS = ['--ignore-gpu-blocklist', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+/** How `browser` composites, as Chromium reports it (`enabled`, `disabled_software`, …). */
+export async function gpuCompositing(browser) {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const info = await session.send('SystemInfo.getInfo');
+    return info.gpu?.featureStatus?.gpu_compositing ?? 'unknown';
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
 
 /**
  * Runs in the page before its own scripts (`stage`: a CSS selector for the page's map stage, or

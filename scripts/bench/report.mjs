@@ -141,18 +141,18 @@ function comparisonSection(r) {
   );
   const s = r.scroll;
   if (c.scroll) {
-    const first = (name) => s.runs[name][0];
     out.push(`### Scrolling (${s.viewport.width}×${s.viewport.height}, ${runs(s.runs.story.length)} each, interleaved)`, '');
     out.push(
-      `Each run loads the page in a fresh Chromium, waits until the first screen has settled (no request, long task or map draw for 1 s), scrolls one wheel step (the reader's first interaction), waits until the page reports \`data-map=ready\` and has settled again, then scrolls with the mouse wheel, ${s.pace.stepPx} px every ${s.pace.intervalMs} ms, to the bottom of the page. Figures cover that scroll. The story page scrolled ${first('story').scrollHeight.toLocaleString('en-GB')} px, the baseline ${first('baseline').scrollHeight.toLocaleString('en-GB')} px (padded to the story's height); the maps drew ${first('story').canvas ? `${first('story').canvas.width}×${first('story').canvas.height}` : '–'} and ${first('baseline').canvas ? `${first('baseline').canvas.width}×${first('baseline').canvas.height}` : '–'} pixels.`,
+      `Each run loads the page in a fresh Chromium, waits until the first screen has settled (no request, long task or map draw for 1 s), scrolls one wheel step (the reader's first interaction), waits until the page reports \`data-map=ready\` and has settled again, then scrolls with the mouse wheel, ${s.pace.stepPx} px every ${s.pace.intervalMs} ms, to the bottom of the page. Figures cover that scroll. ${scrolled(s.runs)}`,
       '',
     );
     out.push(comparisonTable(c.scroll), '');
   }
   if (c.scrollGpu) {
-    out.push(`### Scrolling, Chromium compositing on the GPU (${runs(r.scrollGpu.runs.story.length)} each, interleaved)`, '');
+    const g = r.scrollGpu.runs;
+    out.push(`### Scrolling, Chromium compositing on the GPU (${runs(g.story.length)} each, interleaved)`, '');
     out.push(
-      `The same scroll in a Chromium started with \`${r.scrollGpu.flags.join(' ')}\`. Without them this Chromium composites the page in software and reads every WebGL frame back from the GPU process, waiting for it on the main thread (see [README.md](README.md#where-the-scrolls-time-goes)); a reader's device with a GPU composites there and never waits so. With them it composites and rasterises on the GPU, which here is SwiftShader on the same CPU: the map's frames no longer hold up the main thread, and painting the page costs more than it would on a real GPU.`,
+      `The same scroll in a Chromium started with \`${r.scrollGpu.flags.join(' ')}\` (Chromium reported GPU compositing \`${cell(r.scrollGpu.gpuCompositing ?? '?')}\`). Without those flags this Chromium composites the page in software: it reads every WebGL frame back from the GPU process and waits for it on the main thread (see [README.md](README.md#where-the-scrolls-time-goes)), as a browser does on a device whose GPU it will not use. With them it composites and rasterises on the GPU, as on a device with a working GPU, here SwiftShader on the same CPU: the map's frames no longer hold up the main thread, and painting the page costs more than it would on a real GPU. ${scrolled(g)}`,
       '',
     );
     out.push(comparisonTable(c.scrollGpu), '');
@@ -189,20 +189,32 @@ function comparisonSection(r) {
   if (c.bytes) {
     out.push('### Bytes a reader downloads (the .gz and .br copies served, one load each)', '', comparisonTable(c.bytes), '');
   }
-  if (c.scroll) {
-    out.push('<details><summary>Every scroll run</summary>', '');
+  if (c.scroll) out.push(...runsTable('Every scroll run', s.runs));
+  if (c.scrollGpu) out.push(...runsTable('Every scroll run, Chromium compositing on the GPU', r.scrollGpu.runs));
+  return out;
+}
+
+/** How far the story and the baseline scrolled in their first runs, and how big their maps drew. */
+function scrolled(byPage) {
+  const [s, b] = [byPage.story[0], byPage.baseline[0]];
+  const size = (x) => (x.canvas ? `${x.canvas.width}×${x.canvas.height}` : '–');
+  return `The story page scrolled ${s.scrollHeight.toLocaleString('en-GB')} px, the baseline ${b.scrollHeight.toLocaleString('en-GB')} px (padded to the story's height); the maps drew ${size(s)} and ${size(b)} pixels.`;
+}
+
+/** Every run of one scroll measurement, story and baseline, in run order, folded away. */
+function runsTable(title, byPage) {
+  const out = [`<details><summary>${title}</summary>`, ''];
+  out.push(
+    '| page | run | load (1 min) | scroll | fps | long tasks | script | busy | heap after GC | map frames | draw calls / frame | first stage paint | first scroll → ready |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const all = [...byPage.story.map((x) => ['story', x]), ...byPage.baseline.map((x) => ['baseline', x])].sort((a, b) => a[1].run - b[1].run);
+  for (const [name, x] of all) {
     out.push(
-      '| page | run | load (1 min) | scroll | fps | long tasks | script | busy | heap after GC | map frames | draw calls / frame | first stage paint | first scroll → ready |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${name} | ${x.run} | ${x.loadAverage} | ${x.seconds} s, ${x.scrollHeight.toLocaleString('en-GB')} px | ${x.fps} | ${x.longTasks.count} (${ms(x.longTasks.totalMs)}) | ${ms(x.mainThreadDuringScrollMs.script)} | ${ms(x.mainThreadDuringScrollMs.task)} | ${(x.heapAfterGcBytes / 1048576).toFixed(1)} MB | ${x.mapFrames} | ${x.drawCallsPerMapFrame ?? '–'} | ${ms(x.firstStagePaint?.ms)} | ${ms(x.firstInputToMapReadyMs)}${x.mapReadyBeforeInput ? ' (ready before)' : ''} |`,
     );
-    const all = [...s.runs.story.map((x) => ['story', x]), ...s.runs.baseline.map((x) => ['baseline', x])].sort((a, b) => a[1].run - b[1].run);
-    for (const [name, x] of all) {
-      out.push(
-        `| ${name} | ${x.run} | ${x.loadAverage} | ${x.seconds} s, ${x.scrollHeight.toLocaleString('en-GB')} px | ${x.fps} | ${x.longTasks.count} (${ms(x.longTasks.totalMs)}) | ${ms(x.mainThreadDuringScrollMs.script)} | ${ms(x.mainThreadDuringScrollMs.task)} | ${(x.heapAfterGcBytes / 1048576).toFixed(1)} MB | ${x.mapFrames} | ${x.drawCallsPerMapFrame ?? '–'} | ${ms(x.firstStagePaint?.ms)} | ${ms(x.firstInputToMapReadyMs)}${x.mapReadyBeforeInput ? ' (ready before)' : ''} |`,
-      );
-    }
-    out.push('', '</details>', '');
   }
+  out.push('', '</details>', '');
   return out;
 }
 
