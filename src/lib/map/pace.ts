@@ -71,10 +71,14 @@ export function paceRenderer(renderer: Renderer, map: PaceTarget, clock: PaceClo
   // The longer rest wins: MapLibre often draws again in the very frame that measured a slow one
   // (tiles arriving), and that quick draw must not cut the measured rest short.
   const rest = (from: number, cost: number) => (restUntil = Math.max(restUntil, from + Math.min(MAX_REST_MS, Math.max(0, cost))));
+  // Draws in one animation frame share its start, so one look at the next frame measures them all.
+  let measured: number | undefined;
   map.on('render', () => {
     const start = clock.frameStart();
     const end = clock.now();
     rest(end, end - start);
+    if (start === measured) return;
+    measured = start;
     clock.nextFrame((next) => {
       const span = next - start;
       if (span > DROPPED_FRAME_MS && span < PAUSE_MS) rest(clock.now(), span);
