@@ -8,8 +8,9 @@ import { MAP_SOURCES, type MapSources } from './style.ts';
 
 /**
  * The live map's life, the same for the story and for every embed: load the map code, the
- * story's map states and the map's data together; make the map; draw the first frame; say
- * `html[data-map=ready]` once it is on screen. Whatever fails, or whenever loading stalls (a
+ * story's map states and the map's data together; make the map; draw, unseen (the page shows
+ * the map only once ready), the story's rehearsal if asked, then the first frame; wait for the
+ * GPU to finish them; say `html[data-map=ready]`. Whatever fails, or whenever loading stalls (a
  * stalled request never errors), the page falls back to its still maps with one calm line, and
  * the map is removed.
  */
@@ -29,8 +30,13 @@ export interface LiveMapOptions {
   colours: Palette;
   /** The story's map states, if the page has them already; else they are fetched with the map. */
   story?: StoryPayload;
-  /** The frame to open on, once the story's map states are known. */
+  /** The frame to open on, once the story's map states are known (asked again after a rehearsal). */
   firstFrame(story: StoryPayload): Frame;
+  /**
+   * Draw every mark the story holds once, unseen, before the first frame (`rehearsalFrame`): for
+   * a page that will show all of them, not an embed that shows one section.
+   */
+  rehearse?: boolean;
   testing?: boolean;
   interactive?: boolean;
   /** Told once, when the live map gives way to the still maps (before or after it was ready). */
@@ -70,8 +76,16 @@ async function fetchMapData(root: URL, signal: AbortSignal): Promise<MapSources>
   return Object.fromEntries(files) as MapSources;
 }
 
-/** Resolves on the map's next `idle`: everything it was asked to draw is on screen. */
-const idle = (map: MapLibreMap) => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+/**
+ * Resolves on the map's next `idle`: everything it was asked to draw is loaded and its draws
+ * issued. Rejects if loading is given up meanwhile: a removed map never goes idle.
+ */
+const idle = (map: MapLibreMap, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    map.once('idle', () => resolve());
+  });
 
 /**
  * Starts the live map. Resolves once it has drawn its first frame; rejects (after falling back
@@ -104,7 +118,7 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
   progress();
   try {
     // One chunk for MapLibre's side of things: the map, its style and the renderer.
-    const [{ createMap, onMapFailure, createRenderer, areaParts }, story, data] = await Promise.all([
+    const [{ createMap, onMapFailure, createRenderer, areaParts, gpuFinished, rehearsalFrame }, story, data] = await Promise.all([
       step(import('./loadMap.ts')),
       options.story ?? step(fetchStory(options.root, abort.signal)),
       step(fetchMapData(options.root, abort.signal)),
@@ -135,8 +149,19 @@ export async function startLiveMap(options: LiveMapOptions): Promise<LiveMap> {
     const observer = new ResizeObserver(() => render.resize());
     observer.observe(options.container);
     created.once('remove', () => observer.disconnect());
-    render.apply(first, { instant: true });
-    await idle(created);
+    // Until it is ready the canvas is not shown and the still map is (story.css, embed.css): the
+    // rehearsal and the first frame are drawn there, straight, neither held back by pacing.
+    let opening = first;
+    if (options.rehearse) {
+      const view = { width: options.container.clientWidth, height: options.container.clientHeight };
+      renderer.apply(rehearsalFrame(story, story.sections[0]?.map.camera ?? first.camera, view), { instant: true });
+      await idle(created, abort.signal);
+      // The reader may have scrolled on meanwhile (the still map follows them): open where they are.
+      opening = options.firstFrame(story);
+    }
+    renderer.apply(opening, { instant: true });
+    await idle(created, abort.signal);
+    if (!(await gpuFinished(created))) throw new Error('WebGL context lost');
     if (failed) throw abort.signal.reason;
     loading = false;
     clearTimeout(watchdog);
