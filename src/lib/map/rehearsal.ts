@@ -22,11 +22,11 @@ import type { Camera, LonLat } from '../story/section.ts';
  */
 export function rehearsalFrame(world: StoryWorld, opening: Camera, viewport: Viewport): Frame {
   const [cx, cy] = mercator(...opening.center);
-  const byDistance = <T extends { lon: number; lat: number }>(marks: readonly T[]) =>
-    marks
-      .map((m) => ({ m, d: Math.hypot(...mercator(m.lon, m.lat).map((v, i) => v - (i ? cy : cx))) }))
-      .sort((a, b) => a.d - b.d)
-      .map(({ m }) => m);
+  const distance = ({ lon, lat }: { lon: number; lat: number }) => {
+    const [x, y] = mercator(lon, lat);
+    return Math.hypot(x - cx, y - cy);
+  };
+  const byDistance = <T extends { lon: number; lat: number }>(marks: readonly T[]) => [...marks].sort((a, b) => distance(a) - distance(b));
   const placesNear = byDistance(Object.entries(world.places).map(([id, p]) => ({ ...p, id })));
   const postsNear = byDistance(world.posts);
   const eventsNear = byDistance(world.events);
