@@ -236,17 +236,23 @@ test.describe('within a section', () => {
     // Each one makes the browser draw the whole page on every display frame while it runs, and
     // where WebGL runs on the CPU the map's frames wait for those (bench/README.md).
     const section = story.find((s) => s.slug === 'saraqeb')!;
+    // As for a reader who has not asked for reduced motion: nothing may ease for them either.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.goto('./?testing');
     await waitForMap(page);
     await page.evaluate(() => {
       const w = window as unknown as { eased: string[] };
       w.eased = [];
+      const name = (target: EventTarget | null) => (target instanceof Element ? `${target.tagName.toLowerCase()}.${target.getAttribute('class') ?? ''}` : '?');
       for (const type of ['transitionstart', 'animationstart'])
-        document.addEventListener(type, (event) => w.eased.push(`${(event.target as Element).className}: ${type}`), { capture: true });
+        document.addEventListener(type, (event) => w.eased.push(`${name(event.target)}: ${type}`), { capture: true });
     });
     const dates = new Set<string>();
     for (const progress of [0.1, 0.3, 0.5, 0.7, 0.3]) {
       await scrollToSection(page, section.slug, progress);
+      // Web Animations (element.animate, Svelte's transitions) fire no event: ask for them.
+      const running = await page.evaluate(() => document.getAnimations().map((a) => `${a.constructor.name} ${a.id}`));
+      expect(running, `animations running at ${progress}`).toEqual([]);
       await settled(page, section.slug);
       dates.add((await page.locator('.timeline-date time').textContent()) ?? '');
     }
