@@ -233,8 +233,8 @@ test.describe('within a section', () => {
   });
 
   test('the stage changes as the reader scrolls without a CSS transition or animation', async ({ page }) => {
-    // Each one makes the browser draw the whole page on every display frame while it runs, and
-    // where WebGL runs on the CPU the map's frames wait for those (bench/README.md).
+    // While one runs the browser composites the page again as often as it can, and where WebGL
+    // runs on the CPU the map's frames wait for those (bench/README.md).
     const section = story.find((s) => s.slug === 'saraqeb')!;
     // As for a reader who has not asked for reduced motion: nothing may ease for them either.
     await page.emulateMedia({ reducedMotion: 'no-preference' });
