@@ -27,11 +27,13 @@ export function positionNow(sections: HTMLElement[], offset: number): ScrollPosi
 /**
  * Reports which section the reader is in and how far through it, as they move either way by
  * any means: the wheel, a swipe, Home/End, the scrollbar, a link, keys pressed fast, a resize.
+ * Every scroll and resize is checked against the page's geometry, once per animation frame, and
+ * the geometry decides: an instant jump can leave scrollama no event for the section it lands on.
  * scrollama tells when a section crosses the trigger line (`offset`: 0 top … 1 bottom of the
- * screen) and how far the reader is through it; because an instant jump can leave no event for
- * the section it lands on, every scroll and resize is also checked against the page's geometry,
- * once per animation frame, and the geometry wins. `onChange` is called at most once a frame,
- * and only when something moved.
+ * screen). Its progress events are off: the geometry already gives the progress, and they cost an
+ * observer per section with a threshold every few pixels, set up at load and run on every frame
+ * of a scroll.
+ * `onChange` is called at most once a frame, and only when something moved.
  */
 export function watchPosition(sections: HTMLElement[], offset: () => number, onChange: (position: ScrollPosition) => void) {
   let last: ScrollPosition | undefined;
@@ -49,10 +51,9 @@ export function watchPosition(sections: HTMLElement[], offset: () => number, onC
   const scroller = scrollama();
   const setup = () =>
     scroller
-      .setup({ step: sections, progress: true, offset: offset() as scrollama.DecimalType, threshold: 2 })
+      .setup({ step: sections, offset: offset() as scrollama.DecimalType })
       .onStepEnter(schedule)
-      .onStepExit(schedule)
-      .onStepProgress(schedule);
+      .onStepExit(schedule);
   setup();
   const onResize = () => {
     scroller.destroy();
