@@ -429,8 +429,8 @@ export async function measureScroll(browser, { label, server, origin, folder, pa
       };
     }, t0);
     const metricsAfter = await getMetrics(cdp);
-    // Measured at the bottom, not before: the story lays out the sections off screen only when the
-    // reader nears them (content-visibility), so its height before the scroll is an estimate.
+    // Read at the bottom, not before: a page that lays out or loads content as the reader nears it
+    // may grow on the way down.
     const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     if (result.map !== expectMap)
       throw new Error(`${label}: <html data-map> turned "${result.map}" during the scroll${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, rendered, waitForMap } from './fixtures.ts';
+import { test, expect, pngStats, rendered, waitForMap } from './fixtures.ts';
 import { readStory } from '../support/story.ts';
 import { scrollToSection } from './story.ts';
 
@@ -139,6 +139,31 @@ test('every control is reachable by Tab and visibly focused', async ({ page }) =
     [...document.querySelectorAll<HTMLElement>('[data-control]')].filter((el) => !el.dataset.tabbed).map((el) => el.outerHTML.slice(0, 120)),
   );
   expect(missed, 'controls Tab never reached').toEqual([]);
+});
+
+test('a section heading shows its whole focus ring', async ({ page }) => {
+  // A section that clips what it paints (paint containment, as `content-visibility` brings)
+  // cuts the ring's sides off: it was tried, and this caught it (bench/README.md).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await page.keyboard.press('ArrowRight');
+  const heading = page.locator(`#${story[1]!.slug} h2`);
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport({ ratio: 1 });
+  await rendered(heading);
+  const { box, colour } = await heading.evaluate((h) => {
+    const r = h.getBoundingClientRect();
+    const [red, green, blue] = getComputedStyle(h).outlineColor.match(/\d+/g)!.map(Number);
+    return { box: { x: r.x, y: r.y, width: r.width, height: r.height }, colour: [red!, green!, blue!] };
+  });
+  // The ring's left and right sides: 3 px wide, 2 px out from the heading (base.css).
+  for (const [side, x] of [
+    ['left', box.x - 4.5],
+    ['right', box.x + box.width + 2],
+  ] as const) {
+    const strip = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(box.y), width: 2, height: Math.floor(box.height) } });
+    expect((await pngStats(page, strip, colour)).matching, `the ring's ${side} side is drawn`).toBeGreaterThan(0.8);
+  }
 });
 
 test('the map description of each section is announced politely as it becomes active', async ({ page }) => {

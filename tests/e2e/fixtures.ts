@@ -64,25 +64,31 @@ export async function rendered(root: Locator) {
 /**
  * The distinct colours and the mean luminance (0–255) of a PNG, decoded in the page itself (no
  * image library needed): a blank or single-colour canvas has a handful of colours, a drawn map
- * hundreds; a dark map is dark.
+ * hundreds; a dark map is dark. With `match` (r, g, b), also the share of its pixels within 40
+ * of that colour on every channel.
  */
-export async function pngStats(page: Page, png: Buffer): Promise<{ colours: number; luminance: number }> {
-  return page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const seen = new Set<number>();
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
-    }
-    return { colours: seen.size, luminance: sum / (data.length / 4) };
-  }, png.toString('base64'));
+export async function pngStats(page: Page, png: Buffer, match?: number[]): Promise<{ colours: number; luminance: number; matching: number }> {
+  return page.evaluate(
+    async ({ b64, match }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const seen = new Set<number>();
+      let sum = 0;
+      let matching = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+        if (match && match.every((v, c) => Math.abs(data[i + c]! - v) <= 40)) matching++;
+      }
+      return { colours: seen.size, luminance: sum / (data.length / 4), matching: matching / (data.length / 4) };
+    },
+    { b64: png.toString('base64'), match },
+  );
 }
 
 export const distinctColours = async (page: Page, png: Buffer) => (await pngStats(page, png)).colours;

@@ -23,12 +23,9 @@ export async function expectStillMaps(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   for (const section of story) {
     const card = page.locator(`section#${section.slug}`);
-    // As a reader reaches it: the browser lays out a section's text only near the screen
-    // (content-visibility), and until then the rendered text it reports is empty.
-    await card.scrollIntoViewIfNeeded();
     await expect(card.getByRole('heading', { level: 2, name: section.title })).toBeVisible();
     await expect(card.locator('.prose')).toBeVisible();
-    await expect.poll(async () => (await card.locator('.prose').innerText()).length, { message: `${section.slug}: prose` }).toBeGreaterThan(100);
+    expect((await card.locator('.prose').innerText()).length, `${section.slug}: prose`).toBeGreaterThan(100);
     const img = card.locator('.static-map img');
     await img.scrollIntoViewIfNeeded();
     await expect(img, `${section.slug}: still map`).toBeVisible();

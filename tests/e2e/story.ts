@@ -9,25 +9,26 @@ export const mapState = (page: Page): Promise<MapTestState | undefined> => page.
 
 /** Scrolls so the reader is `progress` (0..1) through the section, as the wheel would. */
 export async function scrollToSection(page: Page, slug: string, progress: number) {
+  const y = await page.evaluate(
+    ({ slug, progress, narrowQuery }) => {
+      const element = document.getElementById(slug)!;
+      const offset = matchMedia(narrowQuery).matches ? 0.75 : 0.5;
+      const top = element.getBoundingClientRect().top + scrollY;
+      return Math.round(top + progress * element.offsetHeight - innerHeight * offset);
+    },
+    { slug, progress, narrowQuery: NARROW_QUERY },
+  );
   // Move in wheel-sized steps with a frame between them, so scroll events and intersection
-  // changes arrive as they do for a reader. The target is measured again at every step: the
-  // browser lays out a section only as it nears the screen (content-visibility), so heights
-  // measured from afar are estimates.
+  // changes arrive as they do for a reader.
   for (let guard = 0; guard < 200; guard++) {
-    const moved = await page.evaluate(
-      async ({ slug, progress, narrowQuery }) => {
-        const element = document.getElementById(slug)!;
-        const offset = matchMedia(narrowQuery).matches ? 0.75 : 0.5;
-        const top = element.getBoundingClientRect().top + scrollY;
-        const delta = Math.round(top + progress * element.offsetHeight - innerHeight * offset) - scrollY;
-        if (Math.abs(delta) < 2) return false;
-        const before = scrollY;
-        scrollBy(0, Math.sign(delta) * Math.min(Math.abs(delta), 400));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return scrollY !== before;
-      },
-      { slug, progress, narrowQuery: NARROW_QUERY },
-    );
+    const moved = await page.evaluate(async (y) => {
+      const delta = y - scrollY;
+      if (Math.abs(delta) < 2) return false;
+      const before = scrollY;
+      scrollBy(0, Math.sign(delta) * Math.min(Math.abs(delta), 400));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return scrollY !== before;
+    }, y);
     if (!moved) break;
   }
 }
