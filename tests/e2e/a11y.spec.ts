@@ -159,7 +159,7 @@ test('a section heading shows its whole focus ring', async ({ page }) => {
   // The ring's left and right sides: 3 px wide, 2 px out from the heading (base.css).
   for (const [side, x] of [
     ['left', box.x - 4.5],
-    ['right', box.x + box.width + 2],
+    ['right', box.x + box.width + 2.5],
   ] as const) {
     const strip = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(box.y), width: 2, height: Math.floor(box.height) } });
     expect((await pngStats(page, strip, colour)).matching, `the ring's ${side} side is drawn`).toBeGreaterThan(0.8);
