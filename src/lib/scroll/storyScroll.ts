@@ -31,9 +31,9 @@ export function positionNow(sections: HTMLElement[], offset: number): ScrollPosi
  * the geometry decides: an instant jump can leave scrollama no event for the section it lands on.
  * scrollama tells when a section crosses the trigger line (`offset`: 0 top … 1 bottom of the
  * screen), also without a scroll: when a section's height changes (an image loading, a resize)
- * it observes that section again, which reports at once. Its progress events are off: the geometry already gives
- * the progress, and they cost an observer per section with a threshold every few pixels, set up
- * at load and run on every frame of a scroll.
+ * it observes that section again, which reports at once. Its progress events are off: the
+ * geometry already gives the progress, and they cost an observer per section with a threshold
+ * every few pixels, set up at load and run on every frame of a scroll.
  * `onChange` is called at most once a frame, and only when something moved.
  */
 export function watchPosition(sections: HTMLElement[], offset: () => number, onChange: (position: ScrollPosition) => void) {
