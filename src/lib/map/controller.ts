@@ -4,7 +4,7 @@ import { fetchStory, type StoryPayload } from '../story/payload.ts';
 import { showStillMaps } from './fallback.ts';
 import type { MapLibreMap } from './loadMap.ts';
 import { paceRenderer, type PacedRenderer } from './pace.ts';
-import { MAP_SOURCES, type MapSources } from './style.ts';
+import { MAP_SOURCES, type MapSources } from './sources.ts';
 
 /**
  * The live map's life, the same for the story and for every embed: load the map code, the

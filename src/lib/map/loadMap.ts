@@ -9,7 +9,8 @@ import { ARROW, LINES, MARKER, MARKER_SHAPES, SHIELD, markerOutline } from '../c
 import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import { createPathsLayer, type PathsLayer } from './pathsLayer.ts';
-import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLayers, type MapSources } from './style.ts';
+import type { MapSources } from './sources.ts';
+import { HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLayers } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';

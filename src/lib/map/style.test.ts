@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { LIGHT } from '../cartography/palette.ts';
-import { MAP_SOURCES, PATHS_LAYER, SHIELDS_LAYER, areaLayerId, buildStyle, type MapSources } from './style.ts';
+import { MAP_SOURCES, type MapSources } from './sources.ts';
+import { PATHS_LAYER, SHIELDS_LAYER, areaLayerId, buildStyle } from './style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const square = [

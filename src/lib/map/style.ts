@@ -4,10 +4,7 @@ import { AREA_LAYER_KINDS, MARKER_STATES, type AreaKind, type AreaLayer, type La
 import type { Palette } from '../cartography/palette.ts';
 import { BASE_LABEL, CONTEXT, FONTS, LINES, MARKER, PLACE, ROADS, SHIELD, areaDashed, areaFill, roadStyle } from '../cartography/symbols.ts';
 import type { PathSamples } from '../frame/paths.ts';
-
-/** The site's GeoJSON files the map draws (`dist/data/<name>.geojson`), fetched and checked first (`controller.ts`). */
-export const MAP_SOURCES = ['countries', 'borders', 'idlib', 'areas', 'places', 'markers', 'labels', 'context'] as const;
-export type MapSources = Record<(typeof MAP_SOURCES)[number], FeatureCollection>;
+import { MAP_SOURCES, type MapSources } from './sources.ts';
 
 /**
  * The style layers whose filters the renderer sets from each frame's decisions, by what they
