@@ -348,4 +348,19 @@ test('until the reader moves, the map area shows the first section’s still, an
   await waitForMap(page);
   await expect(still).toBeHidden();
   expect(await place()).toEqual(before);
+  // The listeners that woke the map are gone: none runs on every later scroll or key. (Playwright
+  // adds capture listeners of its own, from a script with no URL: only the site's scripts count.)
+  const cdp = await page.context().newCDPSession(page);
+  const urls = new Map<string, string>();
+  cdp.on('Debugger.scriptParsed', (script) => urls.set(script.scriptId, script.url));
+  await cdp.send('Debugger.enable');
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+  const site = new URL(page.url()).origin;
+  const wakers = listeners
+    .filter((l) => l.useCapture && urls.get(l.scriptId)?.startsWith(site) && ['wheel', 'scroll', 'keydown', 'pointerdown', 'touchstart'].includes(l.type))
+    .map((l) => `${l.type} (${urls.get(l.scriptId)}:${l.lineNumber})`);
+  // The check can see the site's listeners: its scroll listener (storyScroll.ts) is there.
+  expect(listeners.some((l) => l.type === 'scroll' && urls.get(l.scriptId)?.startsWith(site))).toBe(true);
+  expect(wakers, 'capture-phase listeners still on window after the map woke').toEqual([]);
 });
