@@ -1,6 +1,7 @@
 import { flushSync, mount } from 'svelte';
 import StoryMap from '../components/story/StoryMap.svelte';
 import { showStillMaps } from '../lib/map/fallback.ts';
+import { loadStillsForPrint } from '../lib/story/print.ts';
 
 // The page's head has already checked for WebGL (src/lib/map/earlyCheck.ts). The live stage
 // exists only with JavaScript: it takes the place of the server-rendered one, in the same frame
@@ -13,3 +14,4 @@ else if (slot && skeleton) {
   flushSync();
   skeleton.remove();
 }
+loadStillsForPrint();

@@ -116,10 +116,11 @@ test('print: the sections as a flat list, each with its still map, no map stage'
   await waitForMap(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.stage-slot')).toBeHidden();
-  // Printing straight away, without scrolling: the lazy still maps are fetched for the print.
+  // Printing straight away, without scrolling: the lazy still maps load once the page turns to
+  // print (Chromium's PDF printing would not fetch them itself).
+  const loaded = () => page.locator('.static-map img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length);
+  await expect.poll(loaded, { message: 'still maps loaded for printing' }).toBe(story.length);
   await page.pdf({ path: `${ARTIFACTS}/print.pdf`, format: 'A4', printBackground: true });
-  const loaded = await page.locator('.static-map img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length);
-  expect(loaded, 'still maps loaded for printing').toBe(story.length);
   await expectStillMaps(page);
   await page.screenshot({ path: `${ARTIFACTS}/print-full.png`, fullPage: true });
 });
