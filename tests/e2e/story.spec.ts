@@ -331,6 +331,23 @@ test('reduced motion: cuts to each section’s end state, and the switch turns a
 
 test('until the reader moves, the map area shows the first section’s still, and the live map takes its place', async ({ page }) => {
   await page.goto('./');
+  // The site's capture-phase listeners on window for the events that wake the map, read over CDP.
+  // (Playwright adds capture listeners of its own, from a script with no URL: only the site's count.)
+  const cdp = await page.context().newCDPSession(page);
+  const urls = new Map<string, string>();
+  cdp.on('Debugger.scriptParsed', (script) => urls.set(script.scriptId, script.url));
+  await cdp.send('Debugger.enable');
+  const site = new URL(page.url()).origin;
+  const wakeListeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners
+      .filter((l) => l.useCapture && urls.get(l.scriptId)?.startsWith(site) && ['wheel', 'scroll', 'keydown', 'pointerdown', 'touchstart'].includes(l.type))
+      .map((l) => l.type)
+      .sort();
+  };
+  // Before the reader moves, the check sees the very listeners it later expects gone.
+  await expect.poll(wakeListeners).toEqual(['keydown', 'pointerdown', 'scroll', 'touchstart', 'wheel']);
   const still = page.locator('.stage .map-still img');
   await expect(still).toBeVisible();
   await expect.poll(() => still.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -348,19 +365,6 @@ test('until the reader moves, the map area shows the first section’s still, an
   await waitForMap(page);
   await expect(still).toBeHidden();
   expect(await place()).toEqual(before);
-  // The listeners that woke the map are gone: none runs on every later scroll or key. (Playwright
-  // adds capture listeners of its own, from a script with no URL: only the site's scripts count.)
-  const cdp = await page.context().newCDPSession(page);
-  const urls = new Map<string, string>();
-  cdp.on('Debugger.scriptParsed', (script) => urls.set(script.scriptId, script.url));
-  await cdp.send('Debugger.enable');
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-  const site = new URL(page.url()).origin;
-  const wakers = listeners
-    .filter((l) => l.useCapture && urls.get(l.scriptId)?.startsWith(site) && ['wheel', 'scroll', 'keydown', 'pointerdown', 'touchstart'].includes(l.type))
-    .map((l) => `${l.type} (${urls.get(l.scriptId)}:${l.lineNumber})`);
-  // The check can see the site's listeners: its scroll listener (storyScroll.ts) is there.
-  expect(listeners.some((l) => l.type === 'scroll' && urls.get(l.scriptId)?.startsWith(site))).toBe(true);
-  expect(wakers, 'capture-phase listeners still on window after the map woke').toEqual([]);
+  // The listeners that woke the map are gone: none runs on every later scroll or key.
+  expect(await wakeListeners(), 'capture-phase listeners still on window after the map woke').toEqual([]);
 });
