@@ -78,6 +78,11 @@ describe('the clock on sourced days', () => {
     expect(km(head(on('full-attack', '2020-02-11', 23.9), 'rebel-saraqeb'), place('saraqeb'))).toBeGreaterThan(1.2);
   });
 
+  it('starts the attack toward Saraqeb outside Nairab, which the rebels only advanced toward', () => {
+    const attack = on('full-attack', '2020-02-11', 23.9).paths.find((p) => p.id === 'rebel-saraqeb');
+    expect(km(attack?.line[0] as [number, number] | undefined, place('nairab'))).toBeGreaterThan(1.2);
+  });
+
   it('hands Maarat al-Numan to the government on 28 January and Saraqeb on 5–6 February', () => {
     expect(booleanPointInPolygon(place('maarat-al-numan'), held(on('the-offensive', '2020-01-27')))).toBe(true);
     expect(booleanPointInPolygon(place('maarat-al-numan'), held(on('the-offensive', '2020-01-28')))).toBe(false);

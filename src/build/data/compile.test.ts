@@ -109,6 +109,23 @@ describe('data fixtures', () => {
     ]);
   });
 
+  it('refuses an arrow drawn short at an end whose leg is too short to cut', () => {
+    const files = readDataFiles(VALID);
+    const movements = structuredClone(files.movements.json) as { movements: Record<string, unknown>[] };
+    // Sarmin to Nairab, about 3.8 km: room to start and to stop 1.5 km short on the one leg.
+    Object.assign(movements.movements[0]!, { toward: true, fromNear: true });
+    files.movements = { label: 'data/movements.json', json: movements };
+    expect(problemsOf(() => compileCatalog(files, { seedParagraphs: 38 }))).toEqual([]);
+    // Nairab moved to about 2 km from Sarmin: room for one cut, not both.
+    const places = structuredClone(files.places.json) as { places: { id: string; lat: number }[] };
+    places.places.find((p) => p.id === 'nairab')!.lat = 35.886;
+    files.places = { label: 'data/places.json', json: places };
+    expect(problemsOf(() => compileCatalog(files, { seedParagraphs: 38 }))).toEqual([
+      'data/movements.json: movement "rebel-nairab", field "toward": the last leg is too short for the arrow to stop 1.5 km short of it',
+      'data/movements.json: movement "rebel-nairab", field "fromNear": the first leg is too short for the arrow to start 1.5 km out of it',
+    ]);
+  });
+
   it('a missing data folder names each missing file', () => {
     expect(problemsOf(() => readDataFiles('src/build/data/fixtures/no-such-folder'))).toContain(
       'src/build/data/fixtures/no-such-folder/places.json: file is missing',

@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'astro/zod';
 import { buildAreaGeometry, type AreaContext } from './areas.ts';
-import { difference, featureCollection } from '@turf/turf';
+import { difference, distance, featureCollection } from '@turf/turf';
 import {
   DataError,
   type Area,
@@ -16,6 +16,7 @@ import {
   type Post,
   type Snapshot,
   type StoryEvent,
+  TOWARD_KM,
 } from './model.ts';
 import { REGION_BBOX, STORY_BBOX, STORY_WINDOW } from './region.ts';
 import { FEATURE_WORD, FILE_KEYS, FILE_SCHEMAS, type DataInput, type FileKey, type ListKey } from './schema.ts';
@@ -258,6 +259,15 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       const before = m.stops![i - 1];
       if (before && stop.date < before.date) say(`stops[${i}].date`, `${stop.date} is before the stop above it (${before.date})`);
     });
+    // A shortened end is cut on its own leg, so the arrow keeps a vertex at every place it passes.
+    const legKm = (a: string | undefined, b: string | undefined) => {
+      const [p, q] = [placeById.get(a ?? ''), placeById.get(b ?? '')];
+      return p && q ? distance([p.lon, p.lat], [q.lon, q.lat]) : Infinity;
+    };
+    // A movement of one leg drawn short at both ends loses the cut twice from it.
+    const cut = m.toward && m.fromNear && m.through.length === 2 ? 2 * TOWARD_KM : TOWARD_KM;
+    if (m.toward && legKm(m.through.at(-2), m.through.at(-1)) <= cut) say('toward', `the last leg is too short for the arrow to stop ${TOWARD_KM} km short of it`);
+    if (m.fromNear && legKm(m.through[0], m.through[1]) <= cut) say('fromNear', `the first leg is too short for the arrow to start ${TOWARD_KM} km out of it`);
   }
   for (const point of points) {
     const say = sayFor('points', point.place);
@@ -392,6 +402,7 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
         coordinates: m.through.map(at),
         stops: m.stops ?? [],
         toward: m.toward,
+        fromNear: m.fromNear,
         schematic: true as const,
         source: m.source,
         note: m.note,

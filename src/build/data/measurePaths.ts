@@ -1,15 +1,9 @@
-import { along as pointAlong, bearing, booleanPointInPolygon, distance, length, lineSliceAlong, lineString } from '@turf/turf';
+import { along as pointAlong, bearing, booleanPointInPolygon, distance, length, lineString } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { dayStart, happens, reachAt } from '@lib/frame/clock.ts';
 import type { PathSamples } from '@lib/frame/paths.ts';
 import { catalog } from './catalog.ts';
-import type { Catalog, Path } from './model.ts';
-
-/**
- * A movement that went toward a place, not into it, stops this far short of it: the radius of
- * the contested ring around Nairab, and clearly short of a town's dot at the story's zooms.
- */
-export const TOWARD_KM = 1.5;
+import { TOWARD_KM, type Catalog, type Path } from './model.ts';
 
 // About 10 m: plenty for a line being drawn, and fewer bytes in story.json than 1 m.
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -106,16 +100,19 @@ function heldBack(knots: [number, number][], line: Position[], data: Catalog): [
   return out;
 }
 
-/** The line as drawn: a movement toward its last place ends TOWARD_KM short of it. */
+/**
+ * The line as drawn: a movement toward its last place ends TOWARD_KM short of it, and one that set
+ * out near its first place starts TOWARD_KM out of it. Each cut falls on its end's own leg, so the
+ * line keeps a vertex for every place it passes (the schedule finds the stops by them).
+ */
 function drawnLine(path: Path): Position[] {
-  if (!path.toward) return path.coordinates;
-  const line = lineString(path.coordinates);
-  const km = length(line) - TOWARD_KM;
-  if (km <= 0) throw new Error(`measurePaths: "${path.id}" is shorter than the ${TOWARD_KM} km it stops short by`);
-  const sliced = lineSliceAlong(line, 0, km).geometry.coordinates;
-  // lineSliceAlong ends at the exact cut; keep the vertices before it.
-  sliced[sliced.length - 1] = pointAlong(line, km).geometry.coordinates;
-  return sliced;
+  const points: Position[] = [...path.coordinates];
+  const last = points.length - 1;
+  // Each end's leg is longer than the cut (compile.ts checks).
+  const short = (end: Position, next: Position) => pointAlong(lineString([end, next]), TOWARD_KM).geometry.coordinates;
+  if (path.toward) points[last] = short(points[last]!, points[last - 1]!);
+  if (path.fromNear) points[0] = short(points[0]!, points[1]!);
+  return points;
 }
 
 /** Roads and movements of the catalogue (all, or those named), ready to slice in the browser. */

@@ -56,6 +56,8 @@ export interface Path {
   stops: PathStop[];
   /** The movement went toward its last place, not into it: drawn stopping short of it. */
   toward?: true;
+  /** The movement set out near its first place, not from inside it: drawn starting short of it. */
+  fromNear?: true;
   schematic: true;
   source: string;
   note?: string;
@@ -156,6 +158,13 @@ export interface BaseLabel {
   kind: BaseLabelKind;
   anchors: { at: LonLat; zoom: [number, number]; why: string }[];
 }
+
+/**
+ * A movement that went toward a place, not into it, stops this far short of it, and one that set
+ * out near a place, not from inside it, starts this far out of it: the radius of the contested
+ * ring around Nairab, and well clear of a town's dot at the story's zooms.
+ */
+export const TOWARD_KM = 1.5;
 
 /**
  * Bad input in data/: `message` has one line per problem, each naming the file, the feature,

@@ -47,6 +47,8 @@ const movement = z.strictObject({
   stops: z.array(z.strictObject({ place: z.string(), date, label: text })).optional(),
   /** The movement went toward its last place, not into it: the arrow stops short of it. */
   toward: z.literal(true).optional(),
+  /** The movement set out near its first place, not from inside it: the arrow starts short of it. */
+  fromNear: z.literal(true).optional(),
   schematic: z.literal(true),
   source: text,
   note: text.optional(),
