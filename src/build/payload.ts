@@ -34,8 +34,16 @@ function worldOf(sections: Section[] | undefined): StoryWorld {
       lat: p.lat,
       ...(p.established ? { established: p.established } : {}),
       ...(p.encircled ? { encircled: p.encircled } : {}),
+      ...(p.approximate ? { approximate: true as const } : {}),
     })),
-    events: [...data.events.values()].map((e) => ({ id: e.id, kind: e.kind, lon: e.lon, lat: e.lat, date: e.date })),
+    events: [...data.events.values()].map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      lon: e.lon,
+      lat: e.lat,
+      date: e.date,
+      ...(e.approximate ? { approximate: true as const } : {}),
+    })),
     baseLabels: data.labels.flatMap((l) =>
       l.anchors.map((a, i) => ({ id: `${l.id}-${i}`, zoom: a.zoom, text: l.text, kind: l.kind, lon: a.at[0], lat: a.at[1] })),
     ),

@@ -24,12 +24,25 @@ const MOVEMENTS: Record<Exclude<PathKind, 'road'>, Entry> = {
   civilian: { label: 'Civilians fleeing', swatch: 'arrow', colour: 'civilian', schematic: true },
 };
 
-const MARKERS: Record<MarkerState, Entry> = {
-  post: { label: 'Turkish military post', swatch: 'marker', colour: 'posts', schematic: false },
-  'post-encircled': { label: 'Turkish post cut off by the advance', swatch: 'marker', colour: 'posts', schematic: false },
-  'helicopter-down': { label: 'Helicopter downed (site disputed)', swatch: 'marker', colour: 'helicopter', schematic: false },
-  'soldiers-killed': { label: 'Turkish personnel killed, Turkey says', swatch: 'marker', colour: 'government', schematic: false },
-  'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
+/** Each symbol, and what its key adds when one shown stands at its town's point, its own site not located. */
+const MARKERS: Record<MarkerState, Entry & { approximate: string }> = {
+  post: { label: 'Turkish military post', approximate: '(site approximate)', swatch: 'marker', colour: 'posts', schematic: false },
+  'post-encircled': {
+    label: 'Turkish post cut off by the advance',
+    approximate: '(site approximate)',
+    swatch: 'marker',
+    colour: 'posts',
+    schematic: false,
+  },
+  'helicopter-down': { label: 'Helicopter downed', approximate: '(site disputed)', swatch: 'marker', colour: 'helicopter', schematic: false },
+  'soldiers-killed': {
+    label: 'Turkish personnel killed, Turkey says',
+    approximate: '(site approximate)',
+    swatch: 'marker',
+    colour: 'government',
+    schematic: false,
+  },
+  'air-strike': { label: 'Air strike reported', approximate: '(site approximate)', swatch: 'marker', colour: 'strikes', schematic: false },
 };
 
 /**
@@ -62,9 +75,12 @@ export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
   if (showing('strikes')) entries.push(entry('strikes', { label: 'Air strikes reported somewhere here', swatch: 'area', colour: 'strikes', schematic: true }));
   if (has('border')) entries.push(entry('border', { label: 'Syria–Turkey border', swatch: 'border', colour: 'border', schematic: false }));
   if (has('idlib')) entries.push(entry('idlib', { label: 'Idlib province', swatch: 'outline', colour: 'idlib', schematic: false }));
-  const states = new Set(frame.markers.map((m) => m.state));
   for (const state of Object.keys(MARKERS) as MarkerState[]) {
-    if (states.has(state)) entries.push({ ...entry(state, MARKERS[state]), symbol: state });
+    const shown = frame.markers.filter((m) => m.state === state);
+    if (!shown.length) continue;
+    const { approximate, ...symbol } = MARKERS[state];
+    const label = shown.some((m) => m.approximate) ? `${symbol.label} ${approximate}` : symbol.label;
+    entries.push({ ...entry(state, { ...symbol, label }), symbol: state });
   }
   return entries;
 }

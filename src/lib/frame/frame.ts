@@ -64,6 +64,8 @@ export interface MarkerMark {
   highlighted: boolean;
   /** Moved this far (px) off the point, so it does not hide the place dot it shares. */
   offset: [number, number];
+  /** Drawn at its town's point: the thing itself was not located (the key says so). */
+  approximate?: true;
 }
 
 /** A labelled place, as the frame needs it to keep it in view and its label inside the map. */
@@ -82,8 +84,8 @@ export interface StoryWorld {
   fronts: readonly { id: string; date: string; heldId: string; takenId?: string }[];
   /** Dated areas other than the fronts' (contested ground, strikes), shown from their day. */
   areas: readonly { id: string; kind: AreaKind; date: string }[];
-  posts: readonly { id: string; lon: number; lat: number; established?: string; encircled?: string }[];
-  events: readonly { id: string; kind: EventKind; lon: number; lat: number; date: string }[];
+  posts: readonly { id: string; lon: number; lat: number; established?: string; encircled?: string; approximate?: true }[];
+  events: readonly { id: string; kind: EventKind; lon: number; lat: number; date: string; approximate?: true }[];
   /** Anchors of the names written on areas (countries, the sea, governorates), each for a range of zoom [from, to). */
   baseLabels: readonly { id: string; zoom: [number, number]; text: string; kind: BaseLabelKind; lon: number; lat: number }[];
 }
@@ -182,11 +184,19 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
         lat: p.lat,
         highlighted: highlight.has(p.id),
         state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState,
+        ...(p.approximate ? { approximate: true as const } : {}),
       })),
     // The events the section tells of, as they happen.
     ...world.events
       .filter((e) => state.events.includes(e.id) && shown(e.date))
-      .map((e) => ({ id: e.id, lon: e.lon, lat: e.lat, highlighted: highlight.has(e.id), state: e.kind })),
+      .map((e) => ({
+        id: e.id,
+        lon: e.lon,
+        lat: e.lat,
+        highlighted: highlight.has(e.id),
+        state: e.kind,
+        ...(e.approximate ? { approximate: true as const } : {}),
+      })),
   ];
 
   // 2. The picture: camera, labels, markers.
