@@ -53,6 +53,28 @@ describe('the clock on sourced days', () => {
     expect(booleanPointInPolygon(place('nairab'), held(nairab))).toBe(false);
   });
 
+  it('shows, whatever day the timeline reads, the events, areas and front that day brought, and none later', () => {
+    const problems: string[] = [];
+    for (const [slug, state] of sections) {
+      for (let p = 0; p <= 1; p += 0.005) {
+        const f = frame(state, p, world);
+        const events = world.events.filter((e) => state.events.includes(e.id));
+        const shownIds = new Set(f.markers.map((m) => m.id));
+        for (const e of events) {
+          if (e.date <= f.date !== shownIds.has(e.id))
+            problems.push(`${slug} at ${f.date}: event ${e.id} of ${e.date} ${shownIds.has(e.id) ? 'shown' : 'missing'}`);
+        }
+        const areas = new Set(f.areas.map((a) => a.id));
+        for (const a of world.areas.filter((a) => areas.has(a.id))) if (a.date > f.date) problems.push(`${slug} at ${f.date}: area ${a.id} of ${a.date} shown`);
+        if (f.front) {
+          const due = world.fronts.filter((x) => x.date <= f.date).at(-1) ?? world.fronts[0]!;
+          if (f.front.id !== due.id) problems.push(`${slug} at ${f.date}: front ${f.front.id}, due ${due.id}`);
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
   it('brings the government advance into Maarat al-Numan on 28 January, not before', () => {
     expect(on('the-offensive', '2020-01-27').date).toBe('2020-01-27');
     const before = on('the-offensive', '2020-01-27').paths.find((p) => p.id === 'gov-advance')!;
@@ -74,13 +96,23 @@ describe('the clock on sourced days', () => {
   });
 
   it('stops the rebel arrows short of Nairab and Saraqeb, which they only advanced toward', () => {
-    expect(km(head(on('nairab', '2020-02-11', 23.9), 'rebel-nairab'), place('nairab'))).toBeGreaterThan(1.2);
-    expect(km(head(on('full-attack', '2020-02-11', 23.9), 'rebel-saraqeb'), place('saraqeb'))).toBeGreaterThan(1.2);
+    for (const [slug, id, town] of [
+      ['nairab', 'rebel-nairab', 'nairab'],
+      ['full-attack', 'rebel-saraqeb', 'saraqeb'],
+    ] as const) {
+      const at = head(on(slug, '2020-02-11', 23.9), id);
+      expect(at, `${id}'s head`).toBeDefined();
+      expect(km(at, place(town))).toBeGreaterThan(1.2);
+      expect(km(at, place(town))).toBeLessThan(1.8);
+    }
   });
 
   it('starts the attack toward Saraqeb outside Nairab, which the rebels only advanced toward', () => {
     const attack = on('full-attack', '2020-02-11', 23.9).paths.find((p) => p.id === 'rebel-saraqeb');
-    expect(km(attack?.line[0] as [number, number] | undefined, place('nairab'))).toBeGreaterThan(1.2);
+    expect(attack?.line.length).toBeGreaterThan(1);
+    const start = attack!.line[0] as [number, number];
+    expect(km(start, place('nairab'))).toBeGreaterThan(1.2);
+    expect(km(start, place('nairab'))).toBeLessThan(1.8);
   });
 
   it('hands Maarat al-Numan to the government on 28 January and Saraqeb on 5–6 February', () => {

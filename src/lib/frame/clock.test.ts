@@ -10,11 +10,17 @@ describe('the clock', () => {
   it('runs a section from noon of its first day (what that day brought already shown) to the end of its last, showing its last day at the end', () => {
     const span = { start: '2020-02-08', end: '2020-02-11' };
     expect(timeAt(span, 0)).toBe(happens('2020-02-08'));
-    expect(dayShown(span, timeAt(span, 0))).toBe('2020-02-08');
+    expect(dayShown(timeAt(span, 0))).toBe('2020-02-08');
     expect(timeAt(span, 1)).toBe(dayStart('2020-02-12'));
-    expect(dayShown(span, timeAt(span, 1))).toBe('2020-02-11');
+    expect(dayShown(timeAt(span, 1))).toBe('2020-02-11');
     expect(timeAt('2020-02-11', 0)).toBe(happens('2020-02-11'));
     expect(timeAt('2020-02-11', 1)).toBe(dayStart('2020-02-12'));
+  });
+  it('turns the timeline to a day at noon, when what that day brought shows, not at midnight', () => {
+    expect(dayShown(dayStart('2020-02-11'))).toBe('2020-02-10');
+    expect(dayShown(happens('2020-02-11') - 0.01)).toBe('2020-02-10');
+    expect(dayShown(happens('2020-02-11'))).toBe('2020-02-11');
+    expect(dayShown(dayStart('2020-02-12') + 0.49)).toBe('2020-02-11');
   });
   it('reaches along a schedule between its knots, holding before the first and after the last', () => {
     const schedule: [number, number][] = [

@@ -1,10 +1,10 @@
 /**
  * The story's one clock. Time is a number of days since 1970-01-01 (UTC), so day D runs from
  * `dayStart(D)` to `dayStart(D) + 1`. Sources date things to the day, not the hour: a thing dated
- * D happens at noon of D (`happens`), so on the timeline's day D the map can show it either way
- * and never contradicts the text. Everything dated on the map (how far an arrow has reached,
- * which front and held ground, which posts and whether cut off, which events) is derived from
- * this clock, and nothing else.
+ * D happens at noon of D (`happens`), and the timeline turns to D at that same moment
+ * (`dayShown`), so the map shows whatever the timeline's day brought, and nothing later.
+ * Everything dated on the map (how far an arrow has reached, which front and held ground, which
+ * posts and whether cut off, which events) is derived from this clock, and nothing else.
  */
 
 const DAY_MS = 86_400_000;
@@ -36,8 +36,13 @@ export function timeAt(span: DateSpan, t: number): number {
   return start + (end - start) * Math.min(1, Math.max(0, t));
 }
 
-/** The day the timeline shows at a moment of a section: its last day at the very end, not the next. */
-export const dayShown = (span: DateSpan, time: number) => isoDay(Math.min(time, dayStart(spanEnd(span)) + 0.5));
+/**
+ * The day the timeline shows at a moment of a section: from noon of D, when what D brought
+ * shows, to noon of the next day. A timeline that turned at midnight would read D for half a day
+ * before D's news was on the map. A section, whose moments run from noon of its first day to the
+ * end of its last (`timeAt`), shows its first day at its start and its last at its end.
+ */
+export const dayShown = (time: number) => isoDay(time - 0.5);
 
 /** [time, fraction] knots of a dated movement, time increasing; the fraction reached at `time`. */
 export function reachAt(schedule: readonly (readonly [number, number])[], time: number): number {

@@ -244,7 +244,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
 
   return {
     camera,
-    date: dayShown(state.date, time),
+    date: dayShown(time),
     layers,
     areas,
     front: front && on('control') ? { id: front.id, date: front.date } : undefined,
