@@ -121,8 +121,15 @@ describe('data fixtures', () => {
     places.places.find((p) => p.id === 'nairab')!.lat = 35.886;
     files.places = { label: 'data/places.json', json: places };
     expect(problemsOf(() => compileCatalog(files, { seedParagraphs: 38 }))).toEqual([
+      'data/movements.json: movement "rebel-nairab", field "fromNear": the only leg is too short to cut 1.5 km from both ends (it must be over 3 km)',
+    ]);
+    // Cut at one end only, the same leg is long enough.
+    delete movements.movements[0]!.fromNear;
+    expect(problemsOf(() => compileCatalog(files, { seedParagraphs: 38 }))).toEqual([]);
+    // Nairab about 1 km from Sarmin: too short for the one cut.
+    places.places.find((p) => p.id === 'nairab')!.lat = 35.895;
+    expect(problemsOf(() => compileCatalog(files, { seedParagraphs: 38 }))).toEqual([
       'data/movements.json: movement "rebel-nairab", field "toward": the last leg is too short for the arrow to stop 1.5 km short of it',
-      'data/movements.json: movement "rebel-nairab", field "fromNear": the first leg is too short for the arrow to start 1.5 km out of it',
     ]);
   });
 

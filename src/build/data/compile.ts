@@ -264,10 +264,12 @@ export function compileCatalog(files: DataFiles, options: CompileOptions): Catal
       const [p, q] = [placeById.get(a ?? ''), placeById.get(b ?? '')];
       return p && q ? distance([p.lon, p.lat], [q.lon, q.lat]) : Infinity;
     };
-    // A movement of one leg drawn short at both ends loses the cut twice from it.
-    const cut = m.toward && m.fromNear && m.through.length === 2 ? 2 * TOWARD_KM : TOWARD_KM;
-    if (m.toward && legKm(m.through.at(-2), m.through.at(-1)) <= cut) say('toward', `the last leg is too short for the arrow to stop ${TOWARD_KM} km short of it`);
-    if (m.fromNear && legKm(m.through[0], m.through[1]) <= cut) say('fromNear', `the first leg is too short for the arrow to start ${TOWARD_KM} km out of it`);
+    if (m.toward && m.fromNear && m.through.length === 2) {
+      if (legKm(m.through[0], m.through[1]) <= 2 * TOWARD_KM) say('fromNear', `the only leg is too short to cut ${TOWARD_KM} km from both ends (it must be over ${2 * TOWARD_KM} km)`);
+    } else {
+      if (m.toward && legKm(m.through.at(-2), m.through.at(-1)) <= TOWARD_KM) say('toward', `the last leg is too short for the arrow to stop ${TOWARD_KM} km short of it`);
+      if (m.fromNear && legKm(m.through[0], m.through[1]) <= TOWARD_KM) say('fromNear', `the first leg is too short for the arrow to start ${TOWARD_KM} km out of it`);
+    }
   }
   for (const point of points) {
     const say = sayFor('points', point.place);

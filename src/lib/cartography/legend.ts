@@ -24,26 +24,25 @@ const MOVEMENTS: Record<Exclude<PathKind, 'road'>, Entry> = {
   civilian: { label: 'Civilians fleeing', swatch: 'arrow', colour: 'civilian', schematic: true },
 };
 
-/** Each symbol, and what its key adds when one shown stands at its town's point, its own site not located. */
-const MARKERS: Record<MarkerState, Entry & { approximate: string }> = {
-  post: { label: 'Turkish military post', approximate: '(site approximate)', swatch: 'marker', colour: 'posts', schematic: false },
-  'post-encircled': {
-    label: 'Turkish post cut off by the advance',
-    approximate: '(site approximate)',
-    swatch: 'marker',
-    colour: 'posts',
-    schematic: false,
-  },
-  'helicopter-down': { label: 'Helicopter downed', approximate: '(site disputed)', swatch: 'marker', colour: 'helicopter', schematic: false },
-  'soldiers-killed': {
-    label: 'Turkish personnel killed, Turkey says',
-    approximate: '(site approximate)',
-    swatch: 'marker',
-    colour: 'government',
-    schematic: false,
-  },
-  'air-strike': { label: 'Air strike reported', approximate: '(site approximate)', swatch: 'marker', colour: 'strikes', schematic: false },
+const MARKERS: Record<MarkerState, Entry> = {
+  post: { label: 'Turkish military post', swatch: 'marker', colour: 'posts', schematic: false },
+  'post-encircled': { label: 'Turkish post cut off by the advance', swatch: 'marker', colour: 'posts', schematic: false },
+  'helicopter-down': { label: 'Helicopter downed', swatch: 'marker', colour: 'helicopter', schematic: false },
+  'soldiers-killed': { label: 'Turkish personnel killed, Turkey says', swatch: 'marker', colour: 'government', schematic: false },
+  'air-strike': { label: 'Air strike reported', swatch: 'marker', colour: 'strikes', schematic: false },
 };
+
+/**
+ * What a symbol's key adds when those shown stand at their towns' points, their own sites not
+ * located: all of them, or only some (a located post beside one that is not).
+ */
+function siteNote(state: MarkerState, shown: number, approximate: number): string {
+  if (!approximate) return '';
+  // The sources put the crash in three different places (data/markers.json): disputed, not merely approximate.
+  if (state === 'helicopter-down') return ' (site disputed)';
+  if (approximate < shown) return ' (some sites approximate)';
+  return shown > 1 ? ' (sites approximate)' : ' (site approximate)';
+}
 
 /**
  * Exactly what is on the map in this frame, in the key's own order: roads and arrows drawn so
@@ -78,9 +77,8 @@ export function legendFor(frame: Frame, palette: Palette): LegendEntry[] {
   for (const state of Object.keys(MARKERS) as MarkerState[]) {
     const shown = frame.markers.filter((m) => m.state === state);
     if (!shown.length) continue;
-    const { approximate, ...symbol } = MARKERS[state];
-    const label = shown.some((m) => m.approximate) ? `${symbol.label} ${approximate}` : symbol.label;
-    entries.push({ ...entry(state, { ...symbol, label }), symbol: state });
+    const label = MARKERS[state].label + siteNote(state, shown.length, shown.filter((m) => m.approximate).length);
+    entries.push({ ...entry(state, { ...MARKERS[state], label }), symbol: state });
   }
   return entries;
 }
