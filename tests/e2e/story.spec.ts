@@ -7,7 +7,7 @@ import { slicePath } from '../../src/lib/frame/paths.ts';
 import { LIGHT } from '../../src/lib/cartography/palette.ts';
 import type { StoryPayload } from '../../src/lib/story/payload.ts';
 import { STORY_END, STORY_START, formatDay } from '../../src/lib/story/timeline.ts';
-import { expectCamera, mapState, scrollToSection, settled } from './story.ts';
+import { expectCamera, mapState, pressAndScroll, scrollToSection, settled } from './story.ts';
 
 const story = readStory();
 const world = JSON.parse(readFileSync(`${process.env.DIST ?? 'dist'}/story.json`, 'utf8')) as StoryPayload;
@@ -133,10 +133,10 @@ for (const size of [
       const last = story[story.length - 1]!;
       await page.goto('./?testing');
       await waitForMap(page);
-      await page.keyboard.press('End');
+      await pressAndScroll(page, 'End');
       await settled(page, last.slug);
       await expect(page.locator('.stepper .count')).toHaveText(`${story.length} / ${story.length}`);
-      await page.keyboard.press('Home');
+      await pressAndScroll(page, 'Home');
       await settled(page, first.slug);
       for (const section of [story[8]!, story[1]!, last, story[4]!]) {
         // An instant jump: no smooth scrolling, no scroll events in between.

@@ -60,6 +60,20 @@ export async function settled(page: Page, slug: string): Promise<MapTestState> {
 }
 
 /** Camera equality within what the eye can tell apart at the story's zooms. */
+/**
+ * Presses a key that scrolls the page smoothly (End, Home) and waits for that scroll to end
+ * (`scrollend`). A smooth scroll can stall for a moment on a busy machine, long enough to look
+ * finished; a key pressed then may be lost to the scroll still running.
+ */
+export async function pressAndScroll(page: Page, key: string) {
+  // Listening before the key goes down (a handle to an object holding the promise, not awaited yet).
+  const scroll = await page.evaluateHandle(() => ({
+    ended: new Promise<void>((resolve) => document.addEventListener('scrollend', () => resolve(), { once: true })),
+  }));
+  await page.keyboard.press(key);
+  await scroll.evaluate((s) => s.ended);
+}
+
 export function expectCamera(actual: Camera, expected: Camera) {
   expect(actual.center[0]).toBeCloseTo(expected.center[0], 2);
   expect(actual.center[1]).toBeCloseTo(expected.center[1], 2);
