@@ -36,4 +36,17 @@ describe('labelAnchors', () => {
     expect(labelAnchors(100, 100, 80, 16, size)[0]).toBe('left');
     expect(labelAnchors(560, 100, 80, 16, size)[0]).toBe('right');
   });
+
+  it('puts last the sides where the label would cover another place’s ring or a marker', () => {
+    // A called-out town's ring 60 px to the right: the label goes left, then above and below.
+    expect(labelAnchors(100, 100, 80, 16, size, [{ x: 160, y: 100, r: 13 }])).toEqual(['right', 'top', 'bottom', 'left']);
+    // Rings on both sides: above, then below, then the covered sides in their usual order.
+    const both = [
+      { x: 160, y: 100, r: 13 },
+      { x: 40, y: 100, r: 13 },
+    ];
+    expect(labelAnchors(100, 100, 80, 16, size, both)).toEqual(['top', 'bottom', 'left', 'right']);
+    // One clear of every box changes nothing.
+    expect(labelAnchors(100, 100, 80, 16, size, [{ x: 300, y: 300, r: 13 }])).toEqual(['left', 'right', 'top', 'bottom']);
+  });
 });

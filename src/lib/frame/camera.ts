@@ -68,15 +68,37 @@ export function fitCamera(camera: Camera, points: readonly MustShow[], viewport:
 /**
  * Where a label goes around its point, in order of preference, as MapLibre's variable anchors
  * name them (`left`: the text's left edge at the point, so the text runs right of it). Labels
- * prefer the right; one that would run off an edge goes the other way first.
+ * prefer the right; one that would run off an edge goes the other way first, and one that would
+ * cover another place's dot or ring, or a marker (`obstacles`, px), goes last. MapLibre keeps
+ * labels off each other and off the markers' symbols, but not off the dots and rings, which are
+ * circles, not symbols: a name laid over a called-out town's ring reads as that town's.
  */
 export const ANCHORS = ['left', 'right', 'top', 'bottom'] as const;
 export type Anchor = (typeof ANCHORS)[number];
 
-export function labelAnchors(x: number, y: number, labelWidth: number, labelHeight: number, viewport: Viewport): Anchor[] {
+/** Something drawn round a point that a label must not cover: its centre and radius, px. */
+export interface Obstacle {
+  x: number;
+  y: number;
+  r: number;
+}
+
+export function labelAnchors(x: number, y: number, labelWidth: number, labelHeight: number, viewport: Viewport, obstacles: readonly Obstacle[] = []): Anchor[] {
   const fitsRight = x + labelWidth + EDGE <= viewport.width;
   const fitsBelow = y + labelHeight + EDGE <= viewport.height;
   const horizontal: Anchor[] = fitsRight ? ['left', 'right'] : ['right', 'left'];
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
-  return [...horizontal, ...vertical];
+  const [w, h] = [labelWidth, labelHeight];
+  const box: Record<Anchor, [number, number, number, number]> = {
+    left: [x, y - h / 2, x + w, y + h / 2],
+    right: [x - w, y - h / 2, x, y + h / 2],
+    top: [x - w / 2, y, x + w / 2, y + h],
+    bottom: [x - w / 2, y - h, x + w / 2, y],
+  };
+  const covers = (anchor: Anchor) => {
+    const [x0, y0, x1, y1] = box[anchor];
+    return obstacles.some((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+  };
+  const order = [...horizontal, ...vertical];
+  return [...order.filter((a) => !covers(a)), ...order.filter(covers)];
 }

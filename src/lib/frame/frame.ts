@@ -11,7 +11,7 @@ import {
 } from '../cartography/layers.ts';
 import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
-import { fitCamera, labelAnchors, type Anchor, type MustShow, type Viewport } from './camera.ts';
+import { fitCamera, labelAnchors, type Anchor, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
@@ -215,10 +215,6 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   ];
   const camera = options.viewport ? fitCamera(base, mustShow, options.viewport) : base;
   const view = options.viewport ? projection(camera, options.viewport.width, options.viewport.height) : undefined;
-  const places = labelled.map(({ id, place, highlighted, width, height }) => {
-    const [x, y] = view ? view.project(place.lon, place.lat) : [0, 0];
-    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport ?? { width: Infinity, height: Infinity }) };
-  });
   // A marker on a labelled place's dot, or on another marker, steps diagonally off it, to the
   // side with most room from every other dot and marker: a fixed side put Idlib city's air
   // strike against Binnish's dot, where it read as a strike on Binnish.
@@ -240,6 +236,20 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
     taken.push([x + offset[0], y + offset[1]]);
     return { ...mark, offset };
+  });
+  // Each name on the side clear of the other places' dots and rings and of the markers where it can.
+  const dots: (Obstacle & { id: string })[] = labelled.map(({ id, place, highlighted }) => {
+    const [x, y] = screen.project(place.lon, place.lat);
+    return { id, x, y, r: highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke };
+  });
+  const symbols: Obstacle[] = markers.map((m, i) => {
+    const [x, y] = taken[labelled.length + i]!;
+    return { x, y, r: m.highlighted ? MARKER.highlighted : MARKER.radius };
+  });
+  const places = labelled.map(({ id, highlighted, width, height }, i) => {
+    if (!view || !options.viewport) return { id, highlighted, anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }) };
+    const { x, y } = dots[i]!;
+    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport, [...dots.filter((d) => d.id !== id), ...symbols]) };
   });
 
   return {
