@@ -237,9 +237,10 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     taken.push([x + offset[0], y + offset[1]]);
     return { ...mark, offset };
   });
-  // Each name on the side clear of the other places' dots and rings and of the markers where it can.
-  const dots: (Obstacle & { id: string })[] = labelled.map(({ id, place, highlighted }) => {
-    const [x, y] = screen.project(place.lon, place.lat);
+  // Each name on the side clear of the other places' dots and rings and of the markers where it
+  // can. `taken` holds the dots, then each marker where it stepped to.
+  const dots: (Obstacle & { id: string })[] = labelled.map(({ id, place, highlighted }, i) => {
+    const [x, y] = taken[i]!;
     return { id, x, y, r: highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke };
   });
   const symbols: Obstacle[] = markers.map((m, i) => {
