@@ -88,6 +88,11 @@ describe('the clock on sourced days', () => {
     expect(km(head(on('saraqeb', '2020-02-05'), 'gov-advance'), place('saraqeb'))).toBeLessThan(0.5);
   });
 
+  it('holds the M-5 arrow at al-Eis while the timeline reads 8 February, to noon of the 9th', () => {
+    expect(on('the-m5-falls', '2020-02-09', 6).date).toBe('2020-02-08');
+    expect(km(head(on('the-m5-falls', '2020-02-09', 6), 'gov-m5-north'), place('al-eis'))).toBeLessThan(0.1);
+  });
+
   it('ends the last stretch of the M-5 at Khan al-Asal on 11 February, and never runs into Aleppo', () => {
     expect(km(head(on('the-m5-falls', '2020-02-10'), 'gov-m5-north'), place('khan-al-asal'))).toBeGreaterThan(1);
     const end = head(on('the-m5-falls', '2020-02-11'), 'gov-m5-north');

@@ -28,19 +28,22 @@ export function measurePath(coordinates: Position[]) {
 /**
  * When a movement reaches how far: it sets out at noon of its first day (when, like everything
  * dated, its first day's news shows: a counter-attack from a town does not leave it before the
- * town is shown changing hands), reaches each stop's
- * place at noon of the stop's day and holds there to the day's end (a stop at a town on day D
- * puts the head there on day D, and a section ending on D ends with it there), and arrives by
- * the end of its last day. [time (clock.ts), fraction of the drawn line].
+ * town is shown changing hands), reaches each stop's place at noon of the stop's day and holds
+ * there while the timeline reads that day, to noon of the next (a stop at a town on day D puts
+ * the head there for all of day D, and a section ending on D ends with it there), and arrives by
+ * the end of its last day. It never leaves a stop later than the next one is due, or than its
+ * last day ends. [time (clock.ts), fraction of the drawn line].
  */
 function schedule(path: Path, along: number[]): [number, number][] {
   if (!path.from || !path.to) return [];
+  const end = dayStart(path.to) + 1;
   const knots: [number, number][] = [[happens(path.from), 0]];
-  for (const stop of path.stops) {
+  path.stops.forEach((stop, i) => {
     const at = along[path.through.indexOf(stop.place)]!;
-    knots.push([happens(stop.date), at], [dayStart(stop.date) + 1, at]);
-  }
-  if (knots[knots.length - 1]![1] < 1) knots.push([dayStart(path.to) + 1, 1]);
+    const next = path.stops[i + 1];
+    knots.push([happens(stop.date), at], [Math.min(happens(stop.date) + 1, next ? happens(next.date) : end), at]);
+  });
+  if (knots[knots.length - 1]![1] < 1) knots.push([end, 1]);
   return knots;
 }
 
