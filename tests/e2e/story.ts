@@ -59,21 +59,24 @@ export async function settled(page: Page, slug: string): Promise<MapTestState> {
   return state!;
 }
 
-/** Camera equality within what the eye can tell apart at the story's zooms. */
 /**
  * Presses a key that scrolls the page smoothly (End, Home) and waits for that scroll to end
  * (`scrollend`). A smooth scroll can stall for a moment on a busy machine, long enough to look
- * finished; a key pressed then may be lost to the scroll still running.
+ * finished; a key pressed then may be lost to the scroll still running. Fails, rather than
+ * waits, if the key does not move the page.
  */
 export async function pressAndScroll(page: Page, key: string) {
   // Listening before the key goes down (a handle to an object holding the promise, not awaited yet).
   const scroll = await page.evaluateHandle(() => ({
+    from: scrollY,
     ended: new Promise<void>((resolve) => document.addEventListener('scrollend', () => resolve(), { once: true })),
   }));
   await page.keyboard.press(key);
+  await expect.poll(() => scroll.evaluate((s) => scrollY !== s.from), { message: `${key} moves the page`, timeout: 10_000 }).toBe(true);
   await scroll.evaluate((s) => s.ended);
 }
 
+/** Camera equality within what the eye can tell apart at the story's zooms. */
 export function expectCamera(actual: Camera, expected: Camera) {
   expect(actual.center[0]).toBeCloseTo(expected.center[0], 2);
   expect(actual.center[1]).toBeCloseTo(expected.center[1], 2);

@@ -100,6 +100,8 @@ export const PLACE = {
   stroke: 1.5,
   ring: 11,
   ringStroke: 2,
+  /** How far a name stands off its point, px: clear of the ring (by 3 px) when called out. */
+  labelGap: (highlighted: boolean) => (highlighted ? 11 + 3 : 6),
   labelSize: (kind: PlaceKind, highlighted: boolean) => (highlighted ? 15 : kind === 'capital' || kind === 'city' ? 14 : 12.5),
   halo: 1.8,
 } as const;

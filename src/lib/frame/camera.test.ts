@@ -39,14 +39,18 @@ describe('labelAnchors', () => {
 
   it('puts last the sides where the label would cover another place’s ring or a marker', () => {
     // A called-out town's ring 60 px to the right: the label goes left, then above and below.
-    expect(labelAnchors(100, 100, 80, 16, size, [{ x: 160, y: 100, r: 13 }])).toEqual(['right', 'top', 'bottom', 'left']);
+    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
     // Rings on both sides: above, then below, then the covered sides in their usual order.
     const both = [
       { x: 160, y: 100, r: 13 },
       { x: 40, y: 100, r: 13 },
     ];
-    expect(labelAnchors(100, 100, 80, 16, size, both)).toEqual(['top', 'bottom', 'left', 'right']);
+    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: both, gap: 0 })).toEqual(['top', 'bottom', 'left', 'right']);
+    // A name called out stands 14 px off its point: a marker 30 px below is under it when it goes below.
+    const below = { obstacles: [{ x: 100, y: 130, r: 6 }], gap: 14 };
+    expect(labelAnchors(100, 100, 80, 18, size, below)).toEqual(['left', 'right', 'bottom', 'top']);
+    expect(labelAnchors(100, 100, 80, 18, size, { ...below, gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
     // One clear of every box changes nothing.
-    expect(labelAnchors(100, 100, 80, 16, size, [{ x: 300, y: 300, r: 13 }])).toEqual(['left', 'right', 'top', 'bottom']);
+    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
   });
 });

@@ -83,21 +83,29 @@ export interface Obstacle {
   r: number;
 }
 
-export function labelAnchors(x: number, y: number, labelWidth: number, labelHeight: number, viewport: Viewport, obstacles: readonly Obstacle[] = []): Anchor[] {
+export function labelAnchors(
+  x: number,
+  y: number,
+  labelWidth: number,
+  labelHeight: number,
+  viewport: Viewport,
+  avoid: { obstacles: readonly Obstacle[]; gap: number } = { obstacles: [], gap: 0 },
+): Anchor[] {
   const fitsRight = x + labelWidth + EDGE <= viewport.width;
   const fitsBelow = y + labelHeight + EDGE <= viewport.height;
   const horizontal: Anchor[] = fitsRight ? ['left', 'right'] : ['right', 'left'];
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
-  const [w, h] = [labelWidth, labelHeight];
+  // The name's box on each side, `gap` px off the point, as the renderers draw it.
+  const [w, h, g] = [labelWidth, labelHeight, avoid.gap];
   const box: Record<Anchor, [number, number, number, number]> = {
-    left: [x, y - h / 2, x + w, y + h / 2],
-    right: [x - w, y - h / 2, x, y + h / 2],
-    top: [x - w / 2, y, x + w / 2, y + h],
-    bottom: [x - w / 2, y - h, x + w / 2, y],
+    left: [x + g, y - h / 2, x + g + w, y + h / 2],
+    right: [x - g - w, y - h / 2, x - g, y + h / 2],
+    top: [x - w / 2, y + g, x + w / 2, y + g + h],
+    bottom: [x - w / 2, y - g - h, x + w / 2, y - g],
   };
   const covers = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box[anchor];
-    return obstacles.some((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+    return avoid.obstacles.some((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
   };
   const order = [...horizontal, ...vertical];
   return [...order.filter((a) => !covers(a)), ...order.filter(covers)];

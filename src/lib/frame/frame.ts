@@ -250,7 +250,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const places = labelled.map(({ id, highlighted, width, height }, i) => {
     if (!view || !options.viewport) return { id, highlighted, anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }) };
     const { x, y } = dots[i]!;
-    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport, [...dots.filter((d) => d.id !== id), ...symbols]) };
+    const obstacles = [...dots.filter((d) => d.id !== id), ...symbols];
+    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport, { obstacles, gap: PLACE.labelGap(highlighted) }) };
   });
 
   return {

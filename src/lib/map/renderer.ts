@@ -99,7 +99,7 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
         map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));
-        const gap = (highlighted: boolean) => (highlighted ? PLACE.ring + 3 : 6) / PLACE.labelSize('town', highlighted);
+        const gap = (highlighted: boolean) => PLACE.labelGap(highlighted) / PLACE.labelSize('town', highlighted);
         for (const [layer, highlighted] of [
           [PLACE_LAYERS.label, false],
           [PLACE_LAYERS.highlightedLabel, true],
