@@ -33,7 +33,7 @@ import {
   measureDownloads,
   measureScroll,
 } from './bench/browser.mjs';
-import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, compareRuns } from './bench/compare.mjs';
+import { BYTE_FIGURES, LIGHTHOUSE_FIGURES, LOAD_FIGURES, SCROLL_FIGURES, TRIGGER_TOLERANCE_PX, compareRuns, sectionsApart } from './bench/compare.mjs';
 import { LIGHTHOUSE_FLAGS, lighthouseAll, lighthouseVersion } from './bench/lighthouse.mjs';
 import { renderMarkdown } from './bench/report.mjs';
 import { readSections } from './bench/story.mjs';
@@ -72,6 +72,13 @@ const TMP = join(ROOT, 'bench', 'tmp');
 const BASELINE_DIR = join(TMP, 'baseline');
 /** The map stage of each page: where "first paint in the map stage" looks (src/pages/index.astro, bench/baseline/index.html). */
 const STAGES = { story: '.stage-slot', baseline: '#map' };
+/**
+ * Where each page changes section: its section elements and the trigger line (a fraction of the
+ * window's height) they cross to become the one shown. The story's is `offset` in
+ * src/components/story/StoryMap.svelte at this desktop size; the baseline's, scrollama's in
+ * bench/baseline/main.js.
+ */
+const TRIGGERS = { story: { selector: '.story-section', offset: 0.5 }, baseline: { selector: '.step', offset: 0.5 } };
 const errors = [];
 const warnings = [];
 const results = {
@@ -304,13 +311,13 @@ try {
   const baseline = await serveFolder(BASELINE_DIR);
   log(`serving ${relative(ROOT, dist) || dist} at ${site.origin}/ and the baseline at ${baseline.origin}/`);
   const pages = {
-    story: { name: 'story', label: 'story page', ...site, folder: dist, path: '/', stage: STAGES.story },
-    baseline: { name: 'baseline', label: 'baseline page', ...baseline, folder: BASELINE_DIR, path: '/', stage: STAGES.baseline },
+    story: { name: 'story', label: 'story page', ...site, folder: dist, path: '/', stage: STAGES.story, triggers: TRIGGERS.story },
+    baseline: { name: 'baseline', label: 'baseline page', ...baseline, folder: BASELINE_DIR, path: '/', stage: STAGES.baseline, triggers: TRIGGERS.baseline },
   };
   if (beforeDist) {
     const before = await serveFolder(beforeDist);
     log(`serving the story as it was before (${results.before.folder}) at ${before.origin}/`);
-    pages.before = { name: 'before', label: 'story page before', ...before, folder: beforeDist, path: '/', stage: STAGES.story };
+    pages.before = { name: 'before', label: 'story page before', ...before, folder: beforeDist, path: '/', stage: STAGES.story, triggers: TRIGGERS.story };
   }
   /** The pages measured side by side, in the order of the first run. */
   const names = Object.keys(pages);
@@ -351,17 +358,20 @@ try {
 
   // The scroll, interleaved: run 1 story then baseline (then the story before), run 2 starting
   // with the next page, and so on, each in a fresh Chromium. The baseline is padded to the story
-  // page's height and its map sized as the story's (both measured in the story's first run), so
-  // the same scroll covers as many pixels on both and their maps draw as many.
+  // page's height, its chapters placed to change where the story's sections do, and its map
+  // sized as the story's (all measured in the story's first run), so the same scroll covers as
+  // many pixels on both, flies the camera at the same points, and their maps draw as many.
   let storyHeight;
   let storyMap;
+  let storyTriggers;
+  const baselinePath = () =>
+    `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}${storyTriggers?.length ? `&triggers=${storyTriggers.join(',')}` : ''}`;
   // `check` runs on each fresh Chromium before its page is measured.
   const scrollEach = async (flags, into, what, check = async () => {}) => {
     for (let i = 1; i <= opts.runs; i++) {
       const shift = (i - 1) % names.length;
       for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
-        const page =
-          name === 'baseline' && storyHeight ? { ...pages.baseline, path: `/?height=${storyHeight}${storyMap ? `&map=${storyMap}` : ''}` } : pages[name];
+        const page = name === 'baseline' && storyHeight ? { ...pages.baseline, path: baselinePath() } : pages[name];
         const load = loadAverage(`${what} ${name} run ${i}/${opts.runs}`);
         const r = pick(
           await withBrowser(flags, async (b) => {
@@ -372,6 +382,7 @@ try {
         into[name].push({ run: i, loadAverage: load, ...r });
         if (name === 'story') storyHeight ??= r.scrollHeight;
         if (name === 'story' && r.canvas) storyMap ??= `${r.canvas.width}x${r.canvas.height}`;
+        if (name === 'story') storyTriggers ??= r.triggers;
         log(
           `${what} ${name} run ${i}/${opts.runs} (load ${load}): ${r.seconds} s over ${r.scrollHeight} px, ${r.fps} fps, ${r.longTasks.count} long tasks (${r.longTasks.totalMs} ms), script ${r.mainThreadDuringScrollMs.script} ms, heap after GC ${mb(r.heapAfterGcBytes)} MB, ${r.mapFrames} map frames, first scroll → ready ${r.firstInputToMapReadyMs} ms`,
         );
@@ -381,6 +392,11 @@ try {
     if (s && b && Math.abs(s.scrollHeight - b.scrollHeight) > 0.02 * s.scrollHeight)
       warnings.push(
         `${what}: the pages scroll different distances (story ${s.scrollHeight} px, baseline ${b.scrollHeight} px): totals over the scroll are not like for like`,
+      );
+    const apart = sectionsApart(s, b);
+    if (apart !== undefined && apart > TRIGGER_TOLERANCE_PX)
+      warnings.push(
+        `${what}: the pages change section at different points of the scroll (story at ${s.triggers.join(', ')} px, baseline at ${b.triggers.join(', ')} px): their flights are not like for like`,
       );
     if (s?.canvas && b?.canvas && s.canvas.width * s.canvas.height !== b.canvas.width * b.canvas.height)
       warnings.push(

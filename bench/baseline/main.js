@@ -55,9 +55,30 @@ function fail(error) {
 }
 
 buildStory();
+const query = new URLSearchParams(location.search);
+// `?triggers=y0,y1,…` (the benchmark's): the scroll positions at which the story page's sections
+// reach its trigger line. Each chapter is placed to reach scrollama's (the middle of the window)
+// at the same position, so both pages fly the camera at the same points of the same scroll: the
+// template's short chapters would otherwise cut flights short and pass every chapter in the
+// first part of the page.
+const triggers = (query.get('triggers') ?? '').split(',').filter(Boolean).map(Number);
+if (triggers.length) placeChapters(triggers);
+function placeChapters(at) {
+  const steps = [...document.querySelectorAll('.step')];
+  if (steps.length !== at.length) {
+    fail(new Error(`?triggers= has ${at.length} positions for ${steps.length} chapters`));
+    return;
+  }
+  const line = innerHeight * 0.5;
+  const features = document.getElementById('features');
+  const shift = at[0] + line - (steps[0].getBoundingClientRect().top + scrollY);
+  features.style.paddingTop = `${parseFloat(getComputedStyle(features).paddingTop) + shift}px`;
+  steps.forEach((step, i) => {
+    if (i + 1 < steps.length) Object.assign(step.style, { minHeight: '0', height: `${at[i + 1] - at[i]}px` });
+  });
+}
 // `?height=N` (the benchmark's): pad the end of the page so it scrolls as far as the story page,
 // N px tall, and the same wheel scroll lasts as long on both.
-const query = new URLSearchParams(location.search);
 const height = Number(query.get('height'));
 if (height > 0) document.getElementById('story').style.paddingBottom = `${Math.max(0, height - root.scrollHeight)}px`;
 // `?map=WxH` (the benchmark's): the map as large as the story page's, so both draw as many pixels.

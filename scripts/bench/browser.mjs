@@ -351,9 +351,11 @@ export async function measureDownloads(browser, { server, origin, folder, path, 
  * One measured scroll of one page, from a fresh context: load; let the first screen settle (a
  * reader reading it); the first wheel step (time to the live map); settle again; then the
  * scripted wheel scroll to the bottom of the page. Throws if the map does not reach
- * `expectMap`, or leaves it. `folder` is the folder `server` serves.
+ * `expectMap`, or leaves it. `folder` is the folder `server` serves. `triggers` says where the
+ * page changes section (its section elements, its trigger line as a fraction of the window):
+ * the result's `triggers` are the scroll positions (px) at which each section reaches the line.
  */
-export async function measureScroll(browser, { label, server, origin, folder, path = '/', stage, expectMap = 'ready', maxMs = 180_000 }) {
+export async function measureScroll(browser, { label, server, origin, folder, path = '/', stage, triggers, expectMap = 'ready', maxMs = 180_000 }) {
   const { stepPx, intervalMs } = SCROLL_PACE;
   const { context, page, errors } = await open(browser, { stage });
   try {
@@ -431,7 +433,15 @@ export async function measureScroll(browser, { label, server, origin, folder, pa
     const metricsAfter = await getMetrics(cdp);
     // Read at the bottom, not before: a page that lays out or loads content as the reader nears it
     // may grow on the way down.
-    const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    const { scrollHeight, sectionsAt } = await page.evaluate(
+      (t) => ({
+        scrollHeight: document.documentElement.scrollHeight,
+        sectionsAt: t
+          ? [...document.querySelectorAll(t.selector)].map((e) => Math.round(e.getBoundingClientRect().top + scrollY - innerHeight * t.offset))
+          : null,
+      }),
+      triggers ?? null,
+    );
     if (result.map !== expectMap)
       throw new Error(`${label}: <html data-map> turned "${result.map}" during the scroll${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
     // The heap the page keeps, not the garbage it has yet to collect.
@@ -463,6 +473,7 @@ export async function measureScroll(browser, { label, server, origin, folder, pa
       steps,
       reachedBottom: atBottom,
       scrollHeight,
+      triggers: sectionsAt,
       seconds: round(result.seconds, 2),
       fps: round(result.frames.length / result.seconds, 1),
       frameIntervalMs: { median: round(percentile(intervals, 50), 1), p95: round(percentile(intervals, 95), 1), max: round(intervals.at(-1) ?? 0, 1) },

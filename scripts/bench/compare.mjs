@@ -179,3 +179,16 @@ export function compareRuns(figures, story, baseline) {
     };
   });
 }
+
+/**
+ * How far apart (px of scroll, the largest gap) two runs change section, or undefined when either
+ * did not report where: a flight cut short by the next section's draws fewer frames, so pages
+ * that change section at different points do not fly the camera alike.
+ */
+export function sectionsApart(a, b) {
+  if (!a?.triggers?.length || !b?.triggers?.length) return undefined;
+  if (a.triggers.length !== b.triggers.length) return Infinity;
+  return Math.max(...a.triggers.map((y, i) => Math.abs(y - b.triggers[i])));
+}
+/** Rounding in the pages' layout: no more than this apart counts as the same point. */
+export const TRIGGER_TOLERANCE_PX = 2;

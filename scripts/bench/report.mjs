@@ -1,5 +1,6 @@
 // bench/RESULTS.md from the results object the benchmark writes to bench/results.json.
 import { KINDS, floor, kb } from './graph.mjs';
+import { TRIGGER_TOLERANCE_PX, sectionsApart } from './compare.mjs';
 
 const KIND_LABELS = { html: 'HTML', css: 'CSS', js: 'JS', worker: 'worker', data: 'data', fonts: 'fonts', images: 'images', other: 'other' };
 const ms = (x) => (x === null || x === undefined ? '–' : `${Math.round(x).toLocaleString('en-GB')} ms`);
@@ -198,7 +199,14 @@ function comparisonSection(r) {
 function scrolled(byPage) {
   const [s, b] = [byPage.story[0], byPage.baseline[0]];
   const size = (x) => (x.canvas ? `${x.canvas.width}×${x.canvas.height}` : '–');
-  return `The story page scrolled ${s.scrollHeight.toLocaleString('en-GB')} px, the baseline ${b.scrollHeight.toLocaleString('en-GB')} px (padded to the story's height); the maps drew ${size(s)} and ${size(b)} pixels.`;
+  const apart = sectionsApart(s, b);
+  const sections =
+    apart === undefined
+      ? 'where each changed section was not recorded'
+      : apart <= TRIGGER_TOLERANCE_PX
+        ? `both changed section at the same points of the scroll (${s.triggers.map((y) => y.toLocaleString('en-GB')).join(', ')} px; the baseline's chapters placed there)`
+        : `they changed section at different points (story ${s.triggers.join(', ')} px, baseline ${b.triggers.join(', ')} px): their flights are not like for like`;
+  return `The story page scrolled ${s.scrollHeight.toLocaleString('en-GB')} px, the baseline ${b.scrollHeight.toLocaleString('en-GB')} px (padded to the story's height); ${sections}; the maps drew ${size(s)} and ${size(b)} pixels.`;
 }
 
 /** Every run of one scroll measurement, story and baseline, in run order, folded away. */
