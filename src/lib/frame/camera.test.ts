@@ -50,6 +50,20 @@ describe('labelAnchors', () => {
     const below = { obstacles: [{ x: 100, y: 130, r: 6 }], gap: 14 };
     expect(labelAnchors(100, 100, 80, 18, size, below)).toEqual(['left', 'right', 'bottom', 'top']);
     expect(labelAnchors(100, 100, 80, 18, size, { ...below, gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
+    // A name the map's edge would cut goes after one across a ring: the first can't be read at all.
+    expect(labelAnchors(520, 100, 80, 16, size, { obstacles: [{ x: 450, y: 100, r: 13 }], gap: 6 })).toEqual(['top', 'bottom', 'right', 'left']);
+    // Across an arrow before over a ring, and an arrow counts once however many of its discs a name covers.
+    const arrow = Array.from({ length: 11 }, (_, i) => ({ x: 70, y: 60 + i * 8, r: 3, group: { id: 'a', cost: 1 } }));
+    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }, ...arrow], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
+    // Over another name is worse still: MapLibre would move this one to whatever side it finds free.
+    const named = { obstacles: [{ x: 20, y: 100, r: 13 }], names: [[150, 95, 230, 111]] as [number, number, number, number][], gap: 0 };
+    expect(labelAnchors(100, 100, 80, 16, size, named)).toEqual(['top', 'bottom', 'right', 'left']);
+    // A name on an area (which MapLibre would hide) costs less than a ring, and an arrow's head
+    // as much as one.
+    const area = { obstacles: [{ x: 20, y: 100, r: 13 }], areaNames: [[150, 95, 230, 111]] as [number, number, number, number][], gap: 0 };
+    expect(labelAnchors(100, 100, 80, 16, size, area)).toEqual(['top', 'bottom', 'left', 'right']);
+    const head = { obstacles: [{ x: 170, y: 100, r: 6, group: { id: 'a head', cost: 2 } }, ...arrow.map((o) => ({ ...o, x: 40 }))], gap: 0 };
+    expect(labelAnchors(100, 100, 80, 16, size, head)).toEqual(['top', 'bottom', 'right', 'left']);
     // One clear of every box changes nothing.
     expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
   });

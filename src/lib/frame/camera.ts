@@ -68,45 +68,83 @@ export function fitCamera(camera: Camera, points: readonly MustShow[], viewport:
 /**
  * Where a label goes around its point, in order of preference, as MapLibre's variable anchors
  * name them (`left`: the text's left edge at the point, so the text runs right of it). Labels
- * prefer the right; one that would run off an edge goes the other way first, and one that would
- * cover another place's dot or ring, or a marker (`obstacles`, px), goes last. MapLibre keeps
+ * prefer the right; one that would run off an edge goes the other way first; one that would
+ * cover another place's dot or ring, a marker or an arrow (`obstacles`, px) goes after those
+ * that cover nothing, the more it covers the later (`COVER_COST`), and one the map's edge would
+ * cut goes last. MapLibre keeps
  * labels off each other and off the markers' symbols, but not off the dots and rings, which are
  * circles, not symbols: a name laid over a called-out town's ring reads as that town's.
  */
 export const ANCHORS = ['left', 'right', 'top', 'bottom'] as const;
 export type Anchor = (typeof ANCHORS)[number];
 
-/** Something drawn round a point that a label must not cover: its centre and radius, px. */
+/**
+ * Something drawn round a point that a label must not cover: its centre and radius, px. An
+ * arrow's shaft is a row of them sharing a `group`, and its head another: each group counts
+ * once however many of its discs a name covers.
+ */
 export interface Obstacle {
   x: number;
   y: number;
   r: number;
+  group?: { id: string; cost: number };
 }
 
-export function labelAnchors(
+/**
+ * What covering each costs a name: a dot, ring, marker or arrow head under a name reads as that
+ * name's (the name of one town over another's ring, a strike or an arrival at the wrong town); a
+ * name across an arrow's shaft is still read as its own.
+ */
+export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1 } as const;
+/** MapLibre keeps a name this far (px) from every other (`text-padding`'s default). */
+const NAME_PADDING = 2;
+
+/** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
+export type Box = [number, number, number, number];
+export function labelBox(x: number, y: number, w: number, h: number, gap: number, anchor: Anchor): Box {
+  if (anchor === 'left') return [x + gap, y - h / 2, x + gap + w, y + h / 2];
+  if (anchor === 'right') return [x - gap - w, y - h / 2, x - gap, y + h / 2];
+  if (anchor === 'top') return [x - w / 2, y + gap, x + w / 2, y + gap + h];
+  return [x - w / 2, y - gap - h, x + w / 2, y - gap];
+}
+
+export function labelAnchors(...args: Parameters<typeof labelSides>): Anchor[] {
+  return labelSides(...args).map((side) => side.anchor);
+}
+
+/** The sides `labelAnchors` orders, each with what it costs (`COVER_COST`; Infinity where the map's edge cuts it). */
+export function labelSides(
   x: number,
   y: number,
   labelWidth: number,
   labelHeight: number,
   viewport: Viewport,
-  avoid: { obstacles: readonly Obstacle[]; gap: number } = { obstacles: [], gap: 0 },
-): Anchor[] {
+  avoid: { obstacles: readonly Obstacle[]; names?: readonly Box[]; areaNames?: readonly Box[]; gap: number } = { obstacles: [], gap: 0 },
+): { anchor: Anchor; cost: number }[] {
   const fitsRight = x + labelWidth + EDGE <= viewport.width;
   const fitsBelow = y + labelHeight + EDGE <= viewport.height;
   const horizontal: Anchor[] = fitsRight ? ['left', 'right'] : ['right', 'left'];
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
-  // The name's box on each side, `gap` px off the point, as the renderers draw it.
-  const [w, h, g] = [labelWidth, labelHeight, avoid.gap];
-  const box: Record<Anchor, [number, number, number, number]> = {
-    left: [x + g, y - h / 2, x + g + w, y + h / 2],
-    right: [x - g - w, y - h / 2, x - g, y + h / 2],
-    top: [x - w / 2, y + g, x + w / 2, y + g + h],
-    bottom: [x - w / 2, y - g - h, x + w / 2, y - g],
-  };
+  const box = (anchor: Anchor) => labelBox(x, y, labelWidth, labelHeight, avoid.gap, anchor);
+  /**
+   * What the side's box covers, costed: each point, each arrow once, each name already placed,
+   * worst of all (MapLibre would move this one off it, to whichever side it finds free, a ring's
+   * included), and each name on an area (a country, the sea), which MapLibre would hide.
+   */
   const covers = (anchor: Anchor) => {
-    const [x0, y0, x1, y1] = box[anchor];
-    return avoid.obstacles.some((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+    const [x0, y0, x1, y1] = box(anchor);
+    const hit = avoid.obstacles.filter((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+    const groups = new Map(hit.flatMap((o) => (o.group ? [[o.group.id, o.group.cost] as const] : [])));
+    const points = hit.filter((o) => !o.group).length;
+    const p = NAME_PADDING * 2;
+    const over = (boxes: readonly Box[] = []) => boxes.filter(([a0, b0, a1, b1]) => a0 - p < x1 && x0 < a1 + p && b0 - p < y1 && y0 < b1 + p).length;
+    const costs = [...groups.values()].reduce((sum, cost) => sum + cost, 0);
+    return points * COVER_COST.point + costs + over(avoid.names) * COVER_COST.name + over(avoid.areaNames) * COVER_COST.areaName;
   };
-  const order = [...horizontal, ...vertical];
-  return [...order.filter((a) => !covers(a)), ...order.filter(covers)];
+  // A name cut by the map's edge cannot be read at all; one across a ring or an arrow still can.
+  const off = (anchor: Anchor) => {
+    const [x0, y0, x1, y1] = box(anchor);
+    return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
+  };
+  return [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? Infinity : covers(anchor) })).sort((a, b) => a.cost - b.cost);
 }

@@ -144,8 +144,23 @@ describe('frame: the picture', () => {
     const small = { width: 200, height: 160 };
     const f = frame(state, 1, world, { viewport: small });
     expect(f.camera.zoom).toBeLessThan(state.camera.zoom);
-    const right = frame({ ...state, places: ['c'], camera: { ...state.camera, center: [36.13, 35.2] } }, 1, world, { viewport: small });
+    // No arrow here: on its left, Charlie's name would lie across the one north of Alpha.
+    const right = frame({ ...state, places: ['c'], paths: [], camera: { ...state.camera, center: [36.13, 35.2] } }, 1, world, { viewport: small });
     expect(right.places[0]!.anchors[0]).toBe('right');
+  });
+  it('keeps a name off an arrow, on the same side before the arrow reaches it as after', () => {
+    // West, 0.05° (18 px at zoom 8) west of the arrow's shaft north of Alpha: written to its right,
+    // the name would lie across the shaft.
+    const beside = { ...world, places: { ...world.places, w: { name: 'West', lon: 35.95, lat: 35.25, kind: 'town' as const } } };
+    const section: SectionMap = { ...state, places: ['w'], highlight: [], events: [], camera: { center: [36.1, 35.3], zoom: 8, bearing: 0, pitch: 0 } };
+    const viewport = { width: 400, height: 300 };
+    const sides = (s: SectionMap, progress: number) => frame(s, progress, beside, { viewport }).places[0]!.anchors;
+    expect(sides({ ...section, paths: [] }, 1)[0]).toBe('left');
+    expect(sides(section, 1)[0]).toBe('right');
+    expect(sides(section, 0)).toEqual(sides(section, 1));
+    // Only a map of known size has its sides decided; an embed's map lets MapLibre choose.
+    expect(frame(section, 1, beside, { viewport }).places[0]!.decided).toBe(true);
+    expect(frame(section, 1, beside).places[0]!.decided).toBe(false);
   });
   it('moves a marker off a labelled place’s dot, and leaves a lone marker where it is', () => {
     const f = frame({ ...state, highlight: [] }, 1, world);

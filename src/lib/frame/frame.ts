@@ -9,9 +9,9 @@ import {
   type MarkerState,
   type PlaceKind,
 } from '../cartography/layers.ts';
-import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
+import { ARROW, BASE_LABEL, CONTEXT_MIN_ZOOM, LINES, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
-import { fitCamera, labelAnchors, type Anchor, type MustShow, type Obstacle, type Viewport } from './camera.ts';
+import { COVER_COST, fitCamera, labelAnchors, labelBox, labelSides, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
@@ -56,6 +56,12 @@ export interface PlaceMark {
   highlighted: boolean;
   /** Where its label goes, in order of preference. */
   anchors: Anchor[];
+  /**
+   * The frame chose the first side for a map of known size, clear of the other names as far as
+   * it can: draw the name there. Without a size (embeds) `anchors` is only an order of
+   * preference, and the live map takes the first side free.
+   */
+  decided: boolean;
 }
 
 export interface MarkerMark {
@@ -139,6 +145,39 @@ const STEPS: [number, number][] = [
   [CLEAR, CLEAR],
   [-CLEAR, CLEAR],
 ];
+
+/** How far (px) a name keeps off another place's dot or a marker, to read as not theirs. */
+const CLEARANCE = 3;
+
+/** How far apart (px) the discs that stand for an arrow's shaft are: less than a name is tall. */
+const ARROW_STEP = 8;
+
+/** Discs every `step` px or less along a line on screen (px), each `r` px across its centre. */
+function discsAlong(points: [number, number][], step: number, r: number): Obstacle[] {
+  const discs: Obstacle[] = points.length ? [{ x: points[0]![0], y: points[0]![1], r }] : [];
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1]!;
+    const [x1, y1] = points[i]!;
+    const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0) / step);
+    for (let k = 1; k <= n; k++) discs.push({ x: x0 + ((x1 - x0) * k) / n, y: y0 + ((y1 - y0) * k) / n, r });
+  }
+  return discs;
+}
+
+/**
+ * The arrow head at the end of a line on screen, as discs over its tip, its middle and its two
+ * barbs (`ARROW`, drawn pointing the way the line's last stretch runs).
+ */
+function headDiscs(points: [number, number][]): Obstacle[] {
+  const [tx, ty] = points.at(-1)!;
+  // The way back from the tip: along the last stretch of the line at least a few px long.
+  const from = points.findLast(([x, y]) => Math.hypot(x - tx, y - ty) > 1) ?? [tx, ty + 1];
+  const d = Math.hypot(from[0] - tx, from[1] - ty);
+  const [bx, by] = [(from[0] - tx) / d, (from[1] - ty) / d];
+  const at = (back: number, side: number, r: number): Obstacle => ({ x: tx + bx * back - by * side, y: ty + by * back + bx * side, r });
+  const [, [wing, length]] = ARROW.points;
+  return [at(0, 0, 3), at(length / 2, 0, wing * 0.6), at(length, wing, 3), at(length, -wing, 3)];
+}
 
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
@@ -241,18 +280,68 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   // can. `taken` holds the dots, then each marker where it stepped to.
   const dots: (Obstacle & { id: string })[] = labelled.map(({ id, place, highlighted }, i) => {
     const [x, y] = taken[i]!;
-    return { id, x, y, r: highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke };
+    return { id, x, y, r: (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE };
   });
   const symbols: Obstacle[] = markers.map((m, i) => {
     const [x, y] = taken[labelled.length + i]!;
-    return { x, y, r: m.highlighted ? MARKER.highlighted : MARKER.radius };
+    return { x, y, r: (m.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE };
   });
-  const places = labelled.map(({ id, highlighted, width, height }, i) => {
-    if (!view || !options.viewport) return { id, highlighted, anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }) };
-    const { x, y } = dots[i]!;
-    const obstacles = [...dots.filter((d) => d.id !== id), ...symbols];
-    return { id, highlighted, anchors: labelAnchors(x, y, width, height, options.viewport, { obstacles, gap: PLACE.labelGap(highlighted) }) };
-  });
+  // And clear of the arrows, as the section leaves them: a name keeps one side for the whole
+  // section rather than jumping across as an arrow's tip passes it.
+  const arrows: Obstacle[] = view
+    ? state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
+        const samples = world.paths[id]!;
+        if (samples.kind === 'road') return [];
+        const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, timeAt(state.date, 1)) : atEnd);
+        const onScreen = line.map(([lon, lat]) => view.project(lon!, lat!));
+        const shaft = { id, cost: COVER_COST.shaft };
+        const tip = { id: `${id} head`, cost: COVER_COST.point };
+        return [
+          ...discsAlong(onScreen, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, group: shaft })),
+          ...(head ? headDiscs(onScreen).map((o) => ({ ...o, group: tip })) : []),
+        ];
+      })
+    : [];
+  // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
+  const baseLabels = world.baseLabels
+    .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
+    .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!));
+  // And clear of the names on areas where it can (MapLibre hides one a place's name covers: a
+  // "TURKEY" lost under "Bab al-Hawa crossing"), and of the names chosen before it. MapLibre keeps names apart itself, but by moving a
+  // name to its next side, which may be one that covers a ring. Chosen here, each name's first
+  // side is clear of the others' where it can be: called-out names first (MapLibre places them
+  // first), then the names with the fewest sides clear of everything else, so a crowded place
+  // is not left only bad sides by a neighbour that had a choice.
+  const viewport = options.viewport;
+  const anchorsOf = new Map<number, Anchor[]>();
+  if (!view || !viewport)
+    labelled.forEach(({ width, height }, i) => anchorsOf.set(i, labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity })));
+  else {
+    const areaNames = baseLabels.map((l): Box => {
+      const [x, y] = view.project(l.lon, l.lat);
+      const { width, height } = baseLabelBox(l.text, l.kind);
+      return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+    });
+    const sideOf = labelled.map(({ id, highlighted, width, height }, i) => {
+      const { x, y } = dots[i]!;
+      const avoid = { obstacles: [...dots.filter((d) => d.id !== id), ...symbols, ...arrows], areaNames, gap: PLACE.labelGap(highlighted) };
+      return {
+        choose: (names: Box[]) => labelAnchors(x, y, width, height, viewport, { ...avoid, names }),
+        box: (anchor: Anchor) => labelBox(x, y, width, height, avoid.gap, anchor),
+        clear: labelSides(x, y, width, height, viewport, avoid).filter((side) => side.cost === 0).length,
+      };
+    });
+    const names: Box[] = [];
+    const order = [...labelled.keys()].sort(
+      (a, b) => Number(labelled[b]!.highlighted) - Number(labelled[a]!.highlighted) || sideOf[a]!.clear - sideOf[b]!.clear,
+    );
+    for (const i of order) {
+      const anchors = sideOf[i]!.choose(names);
+      names.push(sideOf[i]!.box(anchors[0]!));
+      anchorsOf.set(i, anchors);
+    }
+  }
+  const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, anchors: anchorsOf.get(i)!, decided: !!(view && viewport) }));
 
   return {
     camera,
@@ -263,10 +352,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     places: [...places.filter((p) => p.highlighted), ...places.filter((p) => !p.highlighted)],
     markers,
     paths,
-    baseLabels: world.baseLabels
-      .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
-      .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!))
-      .map((l) => l.id),
+    baseLabels: baseLabels.map((l) => l.id),
     contextTowns: camera.zoom >= CONTEXT_MIN_ZOOM,
   };
 }

@@ -49,7 +49,7 @@ export function rehearsalFrame(world: StoryWorld, opening: Camera, viewport: Vie
       ...world.areas.map(({ id, kind }) => ({ id, kind })),
     ],
     front: undefined,
-    places: placesNear.map(({ id }) => ({ id, highlighted: calledOut.has(id), anchors: [...ANCHORS] })),
+    places: placesNear.map(({ id }) => ({ id, highlighted: calledOut.has(id), anchors: [...ANCHORS], decided: false })),
     markers: [
       ...world.posts.map((p): MarkerMark => ({ id: p.id, state: p.encircled ? 'post-encircled' : 'post', highlighted: calledOut.has(p.id), offset: [0, 0] })),
       ...world.events.map((e): MarkerMark => ({ id: e.id, state: e.kind, highlighted: calledOut.has(e.id), offset: [0, 0] })),

@@ -121,8 +121,8 @@ const base: Frame = {
   ],
   front: { id: 'front-2020-02-11', date: '2020-02-11' },
   places: [
-    { id: 'saraqeb', highlighted: true, anchors: ['left', 'right', 'top', 'bottom'] },
-    { id: 'nairab', highlighted: false, anchors: ['right', 'left', 'top', 'bottom'] },
+    { id: 'saraqeb', highlighted: true, anchors: ['left', 'right', 'top', 'bottom'], decided: true },
+    { id: 'nairab', highlighted: false, anchors: ['right', 'left', 'top', 'bottom'], decided: true },
   ],
   markers: [{ id: 'helicopter', state: 'helicopter-down', highlighted: true, offset: [20, -20] }],
   paths: [slicePath(road, 1), slicePath(advance, 0.5)],
@@ -150,8 +150,18 @@ describe('the live renderer', () => {
     // 20 px each way on screen: MapLibre scales icon-offset by the called-out symbol's icon-size.
     const scale = MARKER.highlighted / MARKER.radius;
     expect(JSON.stringify(state.paint[`${MARKER_LAYERS.event} icon-offset`])).toContain(`[${20 / scale},${-20 / scale}]`);
-    // Nairab's label goes left of it first, as the frame decided.
-    expect(JSON.stringify(state.paint[`${PLACE_LAYERS.label} text-variable-anchor-offset`])).toMatch(/"nairab",\["literal",\["right"/);
+    // Nairab's label goes left of it, as the frame decided, and nowhere else: offered more sides,
+    // MapLibre would keep the one a name had before.
+    expect(JSON.stringify(state.paint[`${PLACE_LAYERS.label} text-variable-anchor-offset`])).toMatch(/"nairab",\["literal",\["right",\[[-\d.]+,0\]\]\]/);
+  });
+
+  it('offers MapLibre every side, in order, where the frame could not decide one (an embed, of no known size)', () => {
+    const { map, heads, state } = recordingMap();
+    const undecided = { ...base, places: base.places.map((p) => ({ ...p, decided: false })) };
+    createRenderer(map, LAYERS, heads).apply(undecided, { instant: true });
+    expect(JSON.stringify(state.paint[`${PLACE_LAYERS.label} text-variable-anchor-offset`])).toMatch(
+      /"nairab",\["literal",\["right",\[[-\d.]+,0\],"left",\[[\d.]+,0\],"top",\[0,[\d.]+\],"bottom",\[0,[-\d.]+\]\]\]/,
+    );
   });
 
   it('touches only what changed, and nothing for the same frame again', () => {
@@ -209,7 +219,7 @@ describe('the live renderer', () => {
       layers: ['posts', 'taken'],
       areas: [{ id: 'taken-2020-01-28', kind: 'taken' }],
       front: undefined,
-      places: [{ id: 'nairab', highlighted: true, anchors: ['left'] }],
+      places: [{ id: 'nairab', highlighted: true, anchors: ['left'], decided: true }],
       markers: [{ id: 'turkish-post-morek', state: 'post-encircled', highlighted: false, offset: [0, 0] }],
       paths: [slicePath(advance, 0.1)],
       baseLabels: [],

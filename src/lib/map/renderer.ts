@@ -109,7 +109,11 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
             layer,
             'text-variable-anchor-offset',
             perId(
-              list.map((p) => [p.id, anchorOffsets(p.anchors, gap(highlighted))]),
+              // The side the frame decided, alone. Given the others too, MapLibre keeps a name on
+              // the side it had in its last placement while that stays free, so how the reader
+              // came to a moment, not the moment, would decide the side; the frame already keeps
+              // the names clear of each other.
+              list.map((p) => [p.id, anchorOffsets(p.decided ? p.anchors.slice(0, 1) : p.anchors, gap(highlighted))]),
               anchorOffsets(['left', 'right', 'top', 'bottom'], gap(highlighted)),
             ),
           );

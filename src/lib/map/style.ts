@@ -128,6 +128,12 @@ export function pathLayers(paths: Readonly<Record<string, PathSamples>>, colours
 const TILING = { maxzoom: 8, tolerance: 0.375 / 2 ** (11 - 8) } as const;
 
 const hidden = { visibility: 'none' } as const;
+/**
+ * A place's name on one line, as the still maps draw it and `frame()` measures it to choose its
+ * side: MapLibre's default wraps at 10 ems, which broke "Bab al-Hawa crossing" in two, a box
+ * twice as tall as the one the frame kept clear.
+ */
+const ONE_LINE = { 'text-max-width': 30 } as const;
 /** How the strike areas fade in as their section opens. */
 const STRIKE_FADE = { duration: 300, delay: 0 } as const;
 /** Matches nothing until the renderer says which features to draw. */
@@ -355,6 +361,7 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           'text-font': [FONTS.regular],
           'text-size': ['match', ['get', 'kind'], ['capital', 'city'], PLACE.labelSize('city', false), PLACE.labelSize('town', false)],
           'text-variable-anchor-offset': ['literal', ['left', [0.6, 0], 'right', [-0.6, 0], 'top', [0, 0.6], 'bottom', [0, -0.6]]],
+          ...ONE_LINE,
           // The story's labels are always drawn: where no side is free they overlap rather than vanish.
           'text-overlap': 'always',
         },
@@ -370,6 +377,7 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           'text-font': [FONTS.bold],
           'text-size': PLACE.labelSize('town', true),
           'text-variable-anchor-offset': ['literal', ['left', [1, 0], 'right', [-1, 0], 'top', [0, 1], 'bottom', [0, -1]]],
+          ...ONE_LINE,
           'text-overlap': 'always',
         },
         paint: { 'text-color': colours.label, ...halo, 'text-halo-width': 2 },

@@ -117,7 +117,8 @@ const frameOf = ({ layers = [], places = [], highlight = [], events = [], paths 
   ],
   front: layers.includes('control') ? { id: 'front', date: '2020-02-11' } : undefined,
   places: places.map(
-    (id) => ({ id, highlighted: highlight.includes(id), anchors: ['left', 'right', 'top', 'bottom'] as const }).valueOf() as Frame['places'][number],
+    (id) =>
+      ({ id, highlighted: highlight.includes(id), anchors: ['left', 'right', 'top', 'bottom'] as const, decided: false }).valueOf() as Frame['places'][number],
   ),
   markers: [
     ...(layers.includes('posts')
