@@ -126,6 +126,10 @@ export function labelSides(
   const horizontal: Anchor[] = fitsRight ? ['left', 'right'] : ['right', 'left'];
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
   const box = (anchor: Anchor) => labelBox(x, y, labelWidth, labelHeight, avoid.gap, anchor);
+  // Only what lies within reach of some side's box can be covered: one pass here, rather than
+  // four over every disc of every arrow (frame() runs on every frame of a scroll).
+  const reach = Math.max(labelWidth, labelHeight) + avoid.gap;
+  const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r && Math.abs(o.y - y) < reach + o.r);
   /**
    * What the side's box covers, costed: each point, each arrow once, each name already placed,
    * worst of all (MapLibre would move this one off it, to whichever side it finds free, a ring's
@@ -133,7 +137,7 @@ export function labelSides(
    */
   const covers = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box(anchor);
-    const hit = avoid.obstacles.filter((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+    const hit = near.filter((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
     const groups = new Map(hit.flatMap((o) => (o.group ? [[o.group.id, o.group.cost] as const] : [])));
     const points = hit.filter((o) => !o.group).length;
     const p = NAME_PADDING * 2;

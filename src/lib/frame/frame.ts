@@ -179,6 +179,29 @@ function headDiscs(points: [number, number][]): Obstacle[] {
   return [at(0, 0, 3), at(length / 2, 0, wing * 0.6), at(length, wing, 3), at(length, -wing, 3)];
 }
 
+/** The last arrows worked out for each section, with the map they were for: the same on every frame of it. */
+const arrowCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; arrows: Obstacle[] }>();
+
+/** A section's movements as it leaves them, on screen, as discs (`discsAlong`, `headDiscs`). */
+function arrowsOnScreen(state: SectionMap, world: StoryWorld, view: { project(lon: number, lat: number): [number, number] }, key: string): Obstacle[] {
+  const cached = arrowCache.get(state);
+  if (cached && cached.key === key && cached.world === world) return cached.arrows;
+  const arrows = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
+    const samples = world.paths[id]!;
+    if (samples.kind === 'road') return [];
+    const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, timeAt(state.date, 1)) : atEnd);
+    const onScreen = line.map(([lon, lat]) => view.project(lon!, lat!));
+    const shaft = { id, cost: COVER_COST.shaft };
+    const tip = { id: `${id} head`, cost: COVER_COST.point };
+    return [
+      ...discsAlong(onScreen, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, group: shaft })),
+      ...(head ? headDiscs(onScreen).map((o) => ({ ...o, group: tip })) : []),
+    ];
+  });
+  arrowCache.set(state, { key, world, arrows });
+  return arrows;
+}
+
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
  * scrolling down, scrolling back up, reloading and deep-linking all show the same picture.
@@ -288,20 +311,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   });
   // And clear of the arrows, as the section leaves them: a name keeps one side for the whole
   // section rather than jumping across as an arrow's tip passes it.
-  const arrows: Obstacle[] = view
-    ? state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
-        const samples = world.paths[id]!;
-        if (samples.kind === 'road') return [];
-        const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, timeAt(state.date, 1)) : atEnd);
-        const onScreen = line.map(([lon, lat]) => view.project(lon!, lat!));
-        const shaft = { id, cost: COVER_COST.shaft };
-        const tip = { id: `${id} head`, cost: COVER_COST.point };
-        return [
-          ...discsAlong(onScreen, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, group: shaft })),
-          ...(head ? headDiscs(onScreen).map((o) => ({ ...o, group: tip })) : []),
-        ];
-      })
-    : [];
+  const arrows: Obstacle[] = view ? arrowsOnScreen(state, world, view, `${options.viewport!.width}×${options.viewport!.height} ${JSON.stringify(camera)}`) : [];
   // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
   const baseLabels = world.baseLabels
     .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
