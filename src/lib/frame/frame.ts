@@ -316,12 +316,12 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const baseLabels = world.baseLabels
     .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
     .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!));
-  // And clear of the names on areas where it can (MapLibre hides one a place's name covers: a
-  // "TURKEY" lost under "Bab al-Hawa crossing"), and of the names chosen before it. MapLibre keeps names apart itself, but by moving a
-  // name to its next side, which may be one that covers a ring. Chosen here, each name's first
-  // side is clear of the others' where it can be: called-out names first (MapLibre places them
-  // first), then the names with the fewest sides clear of everything else, so a crowded place
-  // is not left only bad sides by a neighbour that had a choice.
+  // And clear of the names on areas where it can (MapLibre hides one that a place's name covers:
+  // a "TURKEY" lost under "Bab al-Hawa crossing"), and of the names chosen before it. MapLibre
+  // keeps names apart itself, but by moving one to its next side, which may cover a ring. Chosen
+  // here, each name's first side is clear of the others' where it can be: called-out names first
+  // (MapLibre places them first), then the names with the fewest sides clear of everything
+  // else, so a crowded place is not left only bad sides by a neighbour that had a choice.
   const viewport = options.viewport;
   const anchorsOf = new Map<number, Anchor[]>();
   if (!view || !viewport)
