@@ -150,5 +150,7 @@ export function labelSides(
     const [x0, y0, x1, y1] = box(anchor);
     return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
-  return [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? Infinity : covers(anchor) })).sort((a, b) => a.cost - b.cost);
+  // Stable: sides of equal cost keep the order above (Infinity − Infinity would be NaN, so compare).
+  const sides = [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? Infinity : covers(anchor) }));
+  return sides.sort((a, b) => (a.cost === b.cost ? 0 : a.cost < b.cost ? -1 : 1));
 }

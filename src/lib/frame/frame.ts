@@ -59,7 +59,8 @@ export interface PlaceMark {
   /**
    * The frame chose the first side for a map of known size, clear of the other names as far as
    * it can: draw the name there. Without a size (embeds) `anchors` is only an order of
-   * preference, and the live map takes the first side free.
+   * preference, and the live map offers MapLibre every side in that order (it then keeps a name
+   * on the side it had before while that stays free, else takes the first free).
    */
   decided: boolean;
 }
@@ -351,7 +352,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       anchorsOf.set(i, anchors);
     }
   }
-  const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, anchors: anchorsOf.get(i)!, decided: !!(view && viewport) }));
+  const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, anchors: anchorsOf.get(i)!, decided: !!view }));
 
   return {
     camera,
