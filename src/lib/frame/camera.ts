@@ -99,8 +99,16 @@ export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1 } as const;
 /** MapLibre keeps a name this far (px) from every other (`text-padding`'s default). */
 const NAME_PADDING = 2;
 
-/** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
+/** A box on screen [x0, y0, x1, y1], px. */
 export type Box = [number, number, number, number];
+
+/** Whether two names' boxes come nearer than MapLibre lets them, so that it would hide one. */
+export function namesTouch([a0, b0, a1, b1]: Box, [x0, y0, x1, y1]: Box): boolean {
+  const p = NAME_PADDING * 2;
+  return a0 - p < x1 && x0 < a1 + p && b0 - p < y1 && y0 < b1 + p;
+}
+
+/** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
 export function labelBox(x: number, y: number, w: number, h: number, gap: number, anchor: Anchor): Box {
   if (anchor === 'left') return [x + gap, y - h / 2, x + gap + w, y + h / 2];
   if (anchor === 'right') return [x - gap - w, y - h / 2, x - gap, y + h / 2];
@@ -140,8 +148,7 @@ export function labelSides(
     const hit = near.filter((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
     const groups = new Map(hit.flatMap((o) => (o.group ? [[o.group.id, o.group.cost] as const] : [])));
     const points = hit.filter((o) => !o.group).length;
-    const p = NAME_PADDING * 2;
-    const over = (boxes: readonly Box[] = []) => boxes.filter(([a0, b0, a1, b1]) => a0 - p < x1 && x0 < a1 + p && b0 - p < y1 && y0 < b1 + p).length;
+    const over = (boxes: readonly Box[] = []) => boxes.filter((other) => namesTouch(other, [x0, y0, x1, y1])).length;
     const costs = [...groups.values()].reduce((sum, cost) => sum + cost, 0);
     return points * COVER_COST.point + costs + over(avoid.names) * COVER_COST.name + over(avoid.areaNames) * COVER_COST.areaName;
   };

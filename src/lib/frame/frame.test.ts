@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLACE, textWidth } from '../cartography/symbols.ts';
 import type { SectionMap } from '../story/section.ts';
 import { dayStart } from './clock.ts';
 import { ANIMATION_WINDOW, animationTime, baseLabelBox, cameraFor, endFrame, frame, type StoryWorld } from './frame.ts';
@@ -162,6 +163,73 @@ describe('frame: the picture', () => {
     expect(frame(section, 1, beside, { viewport }).places[0]!.decided).toBe(true);
     expect(frame(section, 1, beside).places[0]!.decided).toBe(false);
   });
+  describe('names beside a neighbour', () => {
+    // West, and East on the same parallel `dx` px to its right: West's name, right of its dot,
+    // ends `dx` − its gap − its width px from East's dot.
+    const px = (512 * 2 ** 8) / 360;
+    const westName = textWidth('West', PLACE.labelSize('town', false));
+    const pair = (beyond: number, extra: Partial<StoryWorld> = {}): StoryWorld => ({
+      ...world,
+      ...extra,
+      places: {
+        w: { name: 'West', lon: 36.0, lat: 35.3, kind: 'town' },
+        e: { name: 'East', lon: 36.0 + (PLACE.labelGap(false) + westName + beyond) / px, lat: 35.3, kind: 'town' },
+      },
+    });
+    const section: SectionMap = {
+      ...state,
+      places: ['w', 'e'],
+      highlight: [],
+      events: [],
+      paths: [],
+      layers: [],
+      camera: { center: [36.1, 35.3], zoom: 8, bearing: 0, pitch: 0 },
+    };
+    const viewport = { width: 400, height: 300 };
+    const westSide = (s: SectionMap, w: StoryWorld, progress = 1, size = viewport) =>
+      frame(s, progress, w, { viewport: size }).places.find((p) => p.id === 'w')!.anchors[0];
+    const dot = PLACE.radius('town') + PLACE.stroke;
+
+    it('keeps a name a few px clear of the next dot, and measures it by its text alone', () => {
+      // Clear by 2 px: too close to read as West's alone.
+      expect(westSide(section, pair(dot + 2))).not.toBe('left');
+      // Clear by 6 px: right of the dot. (Counted with the 11 px a ring takes, it would not be.)
+      expect(westSide(section, pair(dot + 6))).toBe('left');
+    });
+
+    it('keeps a name off a name on an area', () => {
+      const close = { id: 'close', zoom: [7, 14] as [number, number], text: 'Close', kind: 'governorate' as const, lat: 35.3 };
+      const far = pair(dot + 40);
+      expect(westSide(section, far)).toBe('left');
+      const over = pair(dot + 40, { baseLabels: [{ ...close, lon: 36.0 + (PLACE.labelGap(false) + westName / 2) / px }] });
+      expect(frame(section, 1, over, { viewport }).baseLabels).toEqual(['close']);
+      expect(westSide(section, over)).not.toBe('left');
+    });
+
+    it('keeps a name off a marker from the start of the section, before the marker appears', () => {
+      // An air strike on 16 Jan, under where West's name would go right of its dot.
+      const struck = pair(dot + 40, {
+        events: [{ id: 'blast', kind: 'air-strike', lon: 36.0 + (PLACE.labelGap(false) + westName / 2) / px, lat: 35.3, date: '2020-01-16' }],
+      });
+      const withBlast = { ...section, events: ['blast'] };
+      expect(frame(withBlast, 0, struck, { viewport }).markers).toEqual([]);
+      expect(westSide(withBlast, struck, 1)).not.toBe('left');
+      expect(westSide(withBlast, struck, 0)).toBe(westSide(withBlast, struck, 1));
+    });
+
+    it('works the sides out again for a map of another size', () => {
+      const w = pair(dot + 40);
+      // A map just wide enough for West's name left of its dot, not right of it.
+      const narrowMap = { width: 2 * (PLACE.labelGap(false) + westName) - 10, height: 300 };
+      const alone: SectionMap = { ...section, places: ['w'], camera: { ...section.camera, center: [36.0 - (westName / 2 - 5) / px, 35.3] } };
+      const fresh = westSide({ ...alone }, w, 1, narrowMap);
+      expect(fresh).toBe('right');
+      // The same section, first on the wide map and then on the narrow one, as on a resize.
+      expect(westSide(alone, w, 1, viewport)).toBe('left');
+      expect(westSide(alone, w, 1, narrowMap)).toBe(fresh);
+    });
+  });
+
   it('moves a marker off a labelled place’s dot, and leaves a lone marker where it is', () => {
     const f = frame({ ...state, highlight: [] }, 1, world);
     const old = f.markers.find((m) => m.id === 'post-old')!;

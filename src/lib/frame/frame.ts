@@ -9,11 +9,12 @@ import {
   type MarkerState,
   type PlaceKind,
 } from '../cartography/layers.ts';
-import { ARROW, BASE_LABEL, CONTEXT_MIN_ZOOM, LINES, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
+import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
-import { COVER_COST, fitCamera, labelAnchors, labelBox, labelSides, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
+import { fitCamera, labelAnchors, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
+import { arrowDiscs, CLEARANCE, placeNames, type NameToPlace, type PlacedName } from './names.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
 /**
@@ -57,10 +58,11 @@ export interface PlaceMark {
   /** Where its label goes, in order of preference. */
   anchors: Anchor[];
   /**
-   * The frame chose the first side for a map of known size, clear of the other names as far as
-   * it can: draw the name there. Without a size (embeds) `anchors` is only an order of
-   * preference, and the live map offers MapLibre every side in that order (it then keeps a name
-   * on the side it had before while that stays free, else takes the first free).
+   * The frame chose the first side for a map of known size, clear of the other names: draw the
+   * name there. Without a size (embeds), or where the frame could not keep it off another name,
+   * `anchors` is only an order of preference, and the live map offers MapLibre every side in
+   * that order (it then keeps a name on the side it had before while that stays free, else
+   * takes the first free).
    */
   decided: boolean;
 }
@@ -147,61 +149,8 @@ const STEPS: [number, number][] = [
   [-CLEAR, CLEAR],
 ];
 
-/** How far (px) a name keeps off another place's dot or a marker, to read as not theirs. */
-const CLEARANCE = 3;
-
-/** How far apart (px) the discs that stand for an arrow's shaft are: less than a name is tall. */
-const ARROW_STEP = 8;
-
-/** Discs every `step` px or less along a line on screen (px), each `r` px across its centre. */
-function discsAlong(points: [number, number][], step: number, r: number): Obstacle[] {
-  const discs: Obstacle[] = points.length ? [{ x: points[0]![0], y: points[0]![1], r }] : [];
-  for (let i = 1; i < points.length; i++) {
-    const [x0, y0] = points[i - 1]!;
-    const [x1, y1] = points[i]!;
-    const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0) / step);
-    for (let k = 1; k <= n; k++) discs.push({ x: x0 + ((x1 - x0) * k) / n, y: y0 + ((y1 - y0) * k) / n, r });
-  }
-  return discs;
-}
-
-/**
- * The arrow head at the end of a line on screen, as discs over its tip, its middle and its two
- * barbs (`ARROW`, drawn pointing the way the line's last stretch runs).
- */
-function headDiscs(points: [number, number][]): Obstacle[] {
-  const [tx, ty] = points.at(-1)!;
-  // The way back from the tip: along the last stretch of the line at least a few px long.
-  const from = points.findLast(([x, y]) => Math.hypot(x - tx, y - ty) > 1) ?? [tx, ty + 1];
-  const d = Math.hypot(from[0] - tx, from[1] - ty);
-  const [bx, by] = [(from[0] - tx) / d, (from[1] - ty) / d];
-  const at = (back: number, side: number, r: number): Obstacle => ({ x: tx + bx * back - by * side, y: ty + by * back + bx * side, r });
-  const [, [wing, length]] = ARROW.points;
-  return [at(0, 0, 3), at(length / 2, 0, wing * 0.6), at(length, wing, 3), at(length, -wing, 3)];
-}
-
-/** The last arrows worked out for each section, with the map they were for: the same on every frame of it. */
-const arrowCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; arrows: Obstacle[] }>();
-
-/** A section's movements as it leaves them, on screen, as discs (`discsAlong`, `headDiscs`). */
-function arrowsOnScreen(state: SectionMap, world: StoryWorld, view: { project(lon: number, lat: number): [number, number] }, key: string): Obstacle[] {
-  const cached = arrowCache.get(state);
-  if (cached && cached.key === key && cached.world === world) return cached.arrows;
-  const arrows = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
-    const samples = world.paths[id]!;
-    if (samples.kind === 'road') return [];
-    const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, timeAt(state.date, 1)) : atEnd);
-    const onScreen = line.map(([lon, lat]) => view.project(lon!, lat!));
-    const shaft = { id, cost: COVER_COST.shaft };
-    const tip = { id: `${id} head`, cost: COVER_COST.point };
-    return [
-      ...discsAlong(onScreen, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, group: shaft })),
-      ...(head ? headDiscs(onScreen).map((o) => ({ ...o, group: tip })) : []),
-    ];
-  });
-  arrowCache.set(state, { key, world, arrows });
-  return arrows;
-}
+/** The names worked out for each section, with the map they were for: the same on every frame of it. */
+const nameCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; names: PlacedName[] }>();
 
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
@@ -210,7 +159,9 @@ function arrowsOnScreen(state: SectionMap, world: StoryWorld, view: { project(lo
 export function frame(state: SectionMap, progress: number, world: StoryWorld, options: FrameOptions = {}): Frame {
   const t = options.reducedMotion ? 1 : animationTime(progress);
   const time = timeAt(state.date, t);
-  const shown = (iso: string | undefined) => iso === undefined || iso === 'before' || happens(iso) <= time;
+  /** Whether what is dated `iso` has happened by moment `when`. */
+  const by = (when: number) => (iso: string | undefined) => iso === undefined || iso === 'before' || happens(iso) <= when;
+  const shown = by(time);
   const layers = LAYER_IDS.filter((id) => state.layers.includes(id));
   const on = (id: LayerId) => layers.includes(id);
 
@@ -238,29 +189,34 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   ];
   const highlight = new Set(state.highlight);
   type Located = Omit<MarkerMark, 'offset'> & { lon: number; lat: number };
-  const located: Located[] = [
-    ...(on('posts') ? world.posts : [])
-      .filter((p) => shown(p.established))
-      .map((p) => ({
-        id: p.id,
-        lon: p.lon,
-        lat: p.lat,
-        highlighted: highlight.has(p.id),
-        state: (p.encircled && shown(p.encircled) ? 'post-encircled' : 'post') as MarkerState,
-        ...(p.approximate ? { approximate: true as const } : {}),
-      })),
-    // The events the section tells of, as they happen.
-    ...world.events
-      .filter((e) => state.events.includes(e.id) && shown(e.date))
-      .map((e) => ({
-        id: e.id,
-        lon: e.lon,
-        lat: e.lat,
-        highlighted: highlight.has(e.id),
-        state: e.kind,
-        ...(e.approximate ? { approximate: true as const } : {}),
-      })),
-  ];
+  /** The posts and events standing at moment `when`. */
+  const locatedAt = (when: number): Located[] => {
+    const then = by(when);
+    return [
+      ...(on('posts') ? world.posts : [])
+        .filter((p) => then(p.established))
+        .map((p) => ({
+          id: p.id,
+          lon: p.lon,
+          lat: p.lat,
+          highlighted: highlight.has(p.id),
+          state: (p.encircled && then(p.encircled) ? 'post-encircled' : 'post') as MarkerState,
+          ...(p.approximate ? { approximate: true as const } : {}),
+        })),
+      // The events the section tells of, as they happen.
+      ...world.events
+        .filter((e) => state.events.includes(e.id) && then(e.date))
+        .map((e) => ({
+          id: e.id,
+          lon: e.lon,
+          lat: e.lat,
+          highlighted: highlight.has(e.id),
+          state: e.kind,
+          ...(e.approximate ? { approximate: true as const } : {}),
+        })),
+    ];
+  };
+  const located = locatedAt(time);
 
   // 2. The picture: camera, labels, markers.
   const labelled = state.places.map((id) => {
@@ -268,11 +224,12 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     if (!place) throw new Error(`frame: no place "${id}"`);
     const highlighted = highlight.has(id);
     const size = PLACE.labelSize(place.kind, highlighted);
-    return { id, place, highlighted, width: textWidth(place.name, size, highlighted) + PLACE.ring, height: size * 1.2 };
+    return { id, place, highlighted, width: textWidth(place.name, size, highlighted), height: size * 1.2 };
   });
   const base = cameraFor(state, !!options.narrow);
   const mustShow: MustShow[] = [
-    ...labelled.map((l) => ({ at: [l.place.lon, l.place.lat] as [number, number], labelWidth: l.width, labelHeight: l.height })),
+    // The name's box and the ring it may sit beside.
+    ...labelled.map((l) => ({ at: [l.place.lon, l.place.lat] as [number, number], labelWidth: l.width + PLACE.ring, labelHeight: l.height })),
     // Markers called out must show too; the rest may lie beyond the frame.
     ...located.filter((m) => m.highlighted).map((m) => ({ at: [m.lon, m.lat] as [number, number], labelWidth: 0, labelHeight: MARKER.highlighted * 2 })),
   ];
@@ -282,77 +239,78 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   // side with most room from every other dot and marker: a fixed side put Idlib city's air
   // strike against Binnish's dot, where it read as a strike on Binnish.
   const screen = view ?? projection(camera, 1, 1);
-  // Where each dot and each marker placed so far is drawn, in px.
-  const taken = labelled.map(({ place }) => screen.project(place.lon, place.lat));
+  const dotAt = labelled.map(({ place }) => screen.project(place.lon, place.lat));
   // Markers beyond the map's edges are left out, so the key never explains a symbol nobody can see.
   const inView = ({ lon, lat }: Located) => {
     if (!view || !options.viewport) return true;
     const [x, y] = view.project(lon, lat);
     return x >= 0 && y >= 0 && x <= options.viewport.width && y <= options.viewport.height;
   };
-  const markers = located.filter(inView).map(({ lon, lat, ...mark }) => {
-    const [x, y] = screen.project(lon, lat);
-    // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
-    const elsewhere = taken.filter(([tx, ty]) => Math.hypot(tx - x, ty - y) > 0.5);
-    const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(([tx, ty]) => Math.hypot(x + dx - tx, y + dy - ty)));
-    const onTaken = elsewhere.length < taken.length;
-    const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
-    taken.push([x + offset[0], y + offset[1]]);
-    return { ...mark, offset };
-  });
-  // Each name on the side clear of the other places' dots and rings and of the markers where it
-  // can. `taken` holds the dots, then each marker where it stepped to.
-  const dots: (Obstacle & { id: string })[] = labelled.map(({ id, place, highlighted }, i) => {
-    const [x, y] = taken[i]!;
-    return { id, x, y, r: (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE };
-  });
-  const symbols: Obstacle[] = markers.map((m, i) => {
-    const [x, y] = taken[labelled.length + i]!;
-    return { x, y, r: (m.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE };
-  });
-  // And clear of the arrows, as the section leaves them: a name keeps one side for the whole
-  // section rather than jumping across as an arrow's tip passes it.
-  const arrows: Obstacle[] = view ? arrowsOnScreen(state, world, view, `${options.viewport!.width}×${options.viewport!.height} ${JSON.stringify(camera)}`) : [];
+  /** The markers in view, each where it is drawn: stepped off the dots, and off the markers before it. */
+  const placeMarkers = (list: Located[]) => {
+    // Where each dot and each marker placed so far is drawn, in px.
+    const taken = [...dotAt];
+    return list.filter(inView).map(({ lon, lat, ...mark }) => {
+      const [x, y] = screen.project(lon, lat);
+      // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
+      const elsewhere = taken.filter(([tx, ty]) => Math.hypot(tx - x, ty - y) > 0.5);
+      const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(([tx, ty]) => Math.hypot(x + dx - tx, y + dy - ty)));
+      const onTaken = elsewhere.length < taken.length;
+      const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
+      taken.push([x + offset[0], y + offset[1]]);
+      return { mark: { ...mark, offset }, at: [x + offset[0], y + offset[1]] as const };
+    });
+  };
+  const placed = placeMarkers(located);
+  const markers: MarkerMark[] = placed.map(({ mark }) => mark);
   // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
   const baseLabels = world.baseLabels
     .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
     .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!));
-  // And clear of the names on areas where it can (MapLibre hides one that a place's name covers:
-  // a "TURKEY" lost under "Bab al-Hawa crossing"), and of the names chosen before it. MapLibre
-  // keeps names apart itself, but by moving one to its next side, which may cover a ring. Chosen
-  // here, each name's first side is clear of the others' where it can be: called-out names first
-  // (MapLibre places them first), then the names with the fewest sides clear of everything
-  // else, so a crowded place is not left only bad sides by a neighbour that had a choice.
+  // Each name's side. On a map of known size, chosen (`names.ts`) clear of the other places' dots
+  // and rings, of the markers and arrows, of the names on areas (MapLibre hides one that a
+  // place's name covers: a "TURKEY" lost under "Bab al-Hawa crossing") and of each other,
+  // where it can be: MapLibre keeps names apart itself, but by moving one to its next free side,
+  // which may cover a ring. All as the section leaves them, so a name keeps one side for the
+  // whole section rather than jumping across as an arrow's tip or a new marker reaches it.
   const viewport = options.viewport;
-  const anchorsOf = new Map<number, Anchor[]>();
+  const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)}`;
+  const cached = nameCache.get(state);
+  let names: PlacedName[];
   if (!view || !viewport)
-    labelled.forEach(({ width, height }, i) => anchorsOf.set(i, labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity })));
+    names = labelled.map(({ width, height }) => ({ anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }), decided: false }));
+  else if (cached && cached.key === key && cached.world === world) names = cached.names;
   else {
+    const end = timeAt(state.date, 1);
+    const symbols: Obstacle[] = (end === time ? placed : placeMarkers(locatedAt(end))).map(({ mark, at: [x, y] }) => ({
+      x,
+      y,
+      r: (mark.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE,
+    }));
+    const arrows = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
+      const samples = world.paths[id]!;
+      if (samples.kind === 'road') return [];
+      const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, end) : atEnd);
+      return arrowDiscs(
+        id,
+        line.map(([lon, lat]) => view.project(lon!, lat!)),
+        !!head,
+      );
+    });
     const areaNames = baseLabels.map((l): Box => {
       const [x, y] = view.project(l.lon, l.lat);
       const { width, height } = baseLabelBox(l.text, l.kind);
       return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
     });
-    const sideOf = labelled.map(({ id, highlighted, width, height }, i) => {
-      const { x, y } = dots[i]!;
-      const avoid = { obstacles: [...dots.filter((d) => d.id !== id), ...symbols, ...arrows], areaNames, gap: PLACE.labelGap(highlighted) };
-      return {
-        choose: (names: Box[]) => labelAnchors(x, y, width, height, viewport, { ...avoid, names }),
-        box: (anchor: Anchor) => labelBox(x, y, width, height, avoid.gap, anchor),
-        clear: labelSides(x, y, width, height, viewport, avoid).filter((side) => side.cost === 0).length,
-      };
+    const toPlace = labelled.map(({ place, highlighted, width, height }, i): NameToPlace => {
+      const [x, y] = dotAt[i]!;
+      const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
+      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r } };
     });
-    const names: Box[] = [];
-    const order = [...labelled.keys()].sort(
-      (a, b) => Number(labelled[b]!.highlighted) - Number(labelled[a]!.highlighted) || sideOf[a]!.clear - sideOf[b]!.clear,
-    );
-    for (const i of order) {
-      const anchors = sideOf[i]!.choose(names);
-      names.push(sideOf[i]!.box(anchors[0]!));
-      anchorsOf.set(i, anchors);
-    }
+    names = placeNames(toPlace, [...symbols, ...arrows], areaNames, viewport);
+    nameCache.set(state, { key, world, names });
   }
-  const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, anchors: anchorsOf.get(i)!, decided: !!view }));
+  const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, ...names[i]! }));
 
   return {
     camera,

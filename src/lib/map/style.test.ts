@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
+import { PLACE, textWidth } from '../cartography/symbols.ts';
 import { LIGHT } from '../cartography/palette.ts';
 import { MAP_SOURCES, type MapSources } from './sources.ts';
-import { PATHS_LAYER, SHIELDS_LAYER, areaLayerId, buildStyle } from './style.ts';
+import { PATHS_LAYER, PLACE_LAYERS, SHIELDS_LAYER, areaLayerId, buildStyle } from './style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const square = [
@@ -40,5 +42,15 @@ describe('buildStyle', () => {
     // loadMap adds the paths layer (its id free in the style) under the shields, over every area.
     expect(style.layers.map((l) => l.id)).toContain(SHIELDS_LAYER);
     expect(style.layers.map((l) => l.id)).not.toContain(PATHS_LAYER);
+  });
+
+  it('writes every place’s name on one line, as the frame measures it and the still maps draw it', () => {
+    const names: string[] = JSON.parse(readFileSync('data/places.json', 'utf8')).places.map((p: { name: string }) => p.name);
+    const maxWidth = (id: string) => (style.layers.find((l) => l.id === id) as { layout: Record<string, number> }).layout['text-max-width']!;
+    // MapLibre wraps a name wider than text-max-width ems (10 unless set).
+    const widest = (size: number, bold: boolean) => Math.max(...names.map((name) => textWidth(name, size, bold) / size));
+    expect(widest(PLACE.labelSize('town', true), true)).toBeGreaterThan(10);
+    expect(maxWidth(PLACE_LAYERS.label)).toBeGreaterThan(widest(PLACE.labelSize('town', false), false));
+    expect(maxWidth(PLACE_LAYERS.highlightedLabel)).toBeGreaterThan(widest(PLACE.labelSize('town', true), true));
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ARROW } from '../cartography/symbols.ts';
+import { labelSides, type Obstacle } from './camera.ts';
+import { arrowDiscs, placeNames, type NameToPlace } from './names.ts';
+
+const viewport = { width: 400, height: 300 };
+const name = (x: number, y: number, highlighted = false): NameToPlace => ({ x, y, width: 50, height: 10, gap: 0, highlighted, dot: { x, y, r: 5 } });
+const firstSides = (names: NameToPlace[], obstacles: Obstacle[] = []) => placeNames(names, obstacles, [], viewport).map((p) => p.anchors[0]);
+
+describe('placeNames', () => {
+  // Bravo, 60 px right of Alpha, has one free side: its name left of its dot, where Alpha's
+  // first choice (its name right of its dot) would be. Alpha, called out, is placed first.
+  const alpha = name(100, 100, true);
+  const bravo = name(160, 100);
+  // Points on Bravo's other three sides: right of it, below and above its name's middle.
+  const hemmed: Obstacle[] = [
+    { x: 190, y: 100, r: 4 },
+    { x: 175, y: 107, r: 3 },
+    { x: 175, y: 93, r: 3 },
+  ];
+
+  it('puts a name on its first free side when nothing else wants it', () => {
+    expect(firstSides([alpha])).toEqual(['left']);
+    expect(firstSides([bravo], hemmed)).toEqual(['right']);
+  });
+
+  it('moves a name that had other free sides to make room for a hemmed-in neighbour', () => {
+    // Greedily, Alpha would keep its first side and leave Bravo only sides over a point (cost 2):
+    // the least total is Alpha's name left of its dot and Bravo's left of its own, both clear.
+    const placed = placeNames([alpha, bravo], hemmed, [], viewport);
+    expect(placed.map((p) => p.anchors[0])).toEqual(['right', 'right']);
+    expect(placed.every((p) => p.decided)).toBe(true);
+  });
+
+  it('leaves undecided, for MapLibre to move, a name it cannot keep off another', () => {
+    // Two names 10 px apart against the map's left edge: each has one side the edge does not cut,
+    // to the right, and there they touch.
+    const placed = placeNames([name(5, 50), name(5, 60)], [], [], viewport);
+    expect(placed.map((p) => p.anchors[0])).toEqual(['left', 'left']);
+    expect(placed.map((p) => p.decided)).toEqual([false, false]);
+    // Apart, both are decided.
+    expect(placeNames([name(5, 50), name(5, 90)], [], [], viewport).map((p) => p.decided)).toEqual([true, true]);
+  });
+
+  it('keeps names in every order off each other, whatever the order they came in', () => {
+    // Four dots 13 px apart down a column, names 10 px tall written 6 px off them: side by side
+    // they would touch, so the search alternates them left and right.
+    const row = [100, 113, 126, 139].map((y) => ({ ...name(100, y), gap: 6 }));
+    for (const names of [row, [...row].reverse()]) {
+      const placed = placeNames(names, [], [], viewport);
+      expect(placed.every((p) => p.decided)).toBe(true);
+      expect(new Set(placed.map((p) => p.anchors[0]))).toEqual(new Set(['left', 'right']));
+    }
+  });
+});
+
+describe('arrowDiscs', () => {
+  const [, [wing, length]] = ARROW.points;
+  // An arrow running right along y = 100, its tip at x = 200: a name 10 px tall, its box just
+  // clear of the shaft's casing, above the head's upper barb.
+  const line: [number, number][] = [
+    [0, 100],
+    [200, 100],
+  ];
+  const over = (head: boolean) => labelSides(200 - length, 100 - wing - 6, 40, 10, viewport, { obstacles: arrowDiscs('a', line, head), gap: 0 });
+  const side = (head: boolean, anchor: string) => over(head).find((s) => s.anchor === anchor)!.cost;
+
+  it('counts the head as a point and the shaft once, however much of it a name covers', () => {
+    // Centred above the barb, the name's box covers the barb's disc: with a head, a point's cost.
+    expect(side(false, 'top')).toBe(0);
+    expect(side(true, 'top')).toBe(2);
+    // Below the name's point, along the shaft, one shaft's cost for many discs.
+    const across = labelSides(100, 95, 60, 10, viewport, { obstacles: arrowDiscs('a', line, false), gap: 0 });
+    expect(across.find((s) => s.anchor === 'top')!.cost).toBe(1);
+  });
+});
