@@ -46,7 +46,7 @@ describe('buildStyle', () => {
 
   it('writes every place’s name on one line, as the frame measures it and the still maps draw it', () => {
     const names: string[] = JSON.parse(readFileSync('data/places.json', 'utf8')).places.map((p: { name: string }) => p.name);
-    const maxWidth = (id: string) => (style.layers.find((l) => l.id === id) as { layout: Record<string, number> }).layout['text-max-width']!;
+    const maxWidth = (id: string) => (style.layers.find((l) => l.id === id) as unknown as { layout: Record<string, number> }).layout['text-max-width']!;
     // MapLibre wraps a name wider than text-max-width ems (10 unless set).
     const widest = (size: number, bold: boolean) => Math.max(...names.map((name) => textWidth(name, size, bold) / size));
     expect(widest(PLACE.labelSize('town', true), true)).toBeGreaterThan(10);
