@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, fitCamera, labelAnchors } from './camera.ts';
+import { EDGE, fitCamera, labelAnchors, labelSides } from './camera.ts';
 import { viewport } from './mercator.ts';
 
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
@@ -66,5 +66,16 @@ describe('labelAnchors', () => {
     expect(labelAnchors(100, 100, 80, 16, size, head)).toEqual(['top', 'bottom', 'right', 'left']);
     // One clear of every box changes nothing.
     expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
+  });
+
+  it('counts a dot just past a name’s end, on its line, as covered, as a reader would take it for the name’s', () => {
+    // The name right of its point spans x 100..180, y 92..108. A dot 8 px past its end:
+    const after = (y: number, beside?: number) =>
+      labelSides(100, 100, 80, 16, size, { obstacles: [{ x: 193, y, r: 5, ...(beside ? { beside } : {}) }], gap: 0 });
+    const cost = (sides: ReturnType<typeof after>) => sides.find((side) => side.anchor === 'left')!.cost;
+    expect(cost(after(100))).toBe(0);
+    expect(cost(after(100, 12))).toBe(2);
+    // Below the name's line, it is not on it.
+    expect(cost(after(116, 12))).toBe(0);
   });
 });

@@ -88,6 +88,11 @@ export interface Obstacle {
   y: number;
   r: number;
   group?: { id: string; cost: number };
+  /**
+   * How far (px) beyond either end of a name this still counts as covered when it lies on the
+   * name's line: another town's dot just after a name ("Idlib • Binnish") reads as its own.
+   */
+  beside?: number;
 }
 
 /**
@@ -137,7 +142,7 @@ export function labelSides(
   // Only what lies within reach of some side's box can be covered: one pass here, rather than
   // four over every disc of every arrow (frame() runs on every frame of a scroll).
   const reach = Math.max(labelWidth, labelHeight) + avoid.gap;
-  const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r && Math.abs(o.y - y) < reach + o.r);
+  const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r + (o.beside ?? 0) && Math.abs(o.y - y) < reach + o.r);
   /**
    * What the side's box covers, costed: each point, each arrow once, each name already placed,
    * worst of all (MapLibre would move this one off it, to whichever side it finds free, a ring's
@@ -145,7 +150,10 @@ export function labelSides(
    */
   const covers = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box(anchor);
-    const hit = near.filter((o) => Math.hypot(o.x - Math.max(x0, Math.min(o.x, x1)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r);
+    const hit = near.filter((o) => {
+      const reach = o.y >= y0 && o.y <= y1 ? (o.beside ?? 0) : 0;
+      return Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r;
+    });
     const groups = new Map(hit.flatMap((o) => (o.group ? [[o.group.id, o.group.cost] as const] : [])));
     const points = hit.filter((o) => !o.group).length;
     const over = (boxes: readonly Box[] = []) => boxes.filter((other) => namesTouch(other, [x0, y0, x1, y1])).length;

@@ -168,12 +168,14 @@ describe('frame: the picture', () => {
     // ends `dx` − its gap − its width px from East's dot.
     const px = (512 * 2 ** 8) / 360;
     const westName = textWidth('West', PLACE.labelSize('town', false));
-    const pair = (beyond: number, extra: Partial<StoryWorld> = {}): StoryWorld => ({
+    // Mercator's px per degree of latitude there.
+    const pxLat = px / Math.cos((35.3 * Math.PI) / 180);
+    const pair = (beyond: number, extra: Partial<StoryWorld> = {}, east?: { lon: number; lat: number }): StoryWorld => ({
       ...world,
       ...extra,
       places: {
         w: { name: 'West', lon: 36.0, lat: 35.3, kind: 'town' },
-        e: { name: 'East', lon: 36.0 + (PLACE.labelGap(false) + westName + beyond) / px, lat: 35.3, kind: 'town' },
+        e: { name: 'East', lon: 36.0 + (PLACE.labelGap(false) + westName + beyond) / px, lat: 35.3, kind: 'town', ...east },
       },
     });
     const section: SectionMap = {
@@ -190,11 +192,19 @@ describe('frame: the picture', () => {
       frame(s, progress, w, { viewport: size }).places.find((p) => p.id === 'w')!.anchors[0];
     const dot = PLACE.radius('town') + PLACE.stroke;
 
-    it('keeps a name a few px clear of the next dot, and measures it by its text alone', () => {
-      // Clear by 2 px: too close to read as West's alone.
-      expect(westSide(section, pair(dot + 2))).not.toBe('left');
-      // Clear by 6 px: right of the dot. (Counted with the 11 px a ring takes, it would not be.)
-      expect(westSide(section, pair(dot + 6))).toBe('left');
+    it('keeps a name off a dot on its line by about an em, and measures it by its text alone', () => {
+      // East's dot 8 px after West's name, on its line, would read as West's.
+      expect(westSide(section, pair(dot + 8))).not.toBe('left');
+      // 16 px after it: right of the dot. (Counted with the 11 px a ring takes, it would not be.)
+      expect(westSide(section, pair(dot + 16))).toBe('left');
+    });
+
+    it('keeps a name a few px clear of a dot off its line', () => {
+      // East's dot under the middle of West's name, `clear` px below it.
+      const height = PLACE.labelSize('town', false) * 1.2;
+      const below = (clear: number) => pair(0, {}, { lon: 36.0 + (PLACE.labelGap(false) + westName / 2) / px, lat: 35.3 - (height / 2 + dot + clear) / pxLat });
+      expect(westSide(section, below(1))).not.toBe('left');
+      expect(westSide(section, below(5))).toBe('left');
     });
 
     it('keeps a name off a name on an area', () => {

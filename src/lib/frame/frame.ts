@@ -149,6 +149,9 @@ const STEPS: [number, number][] = [
   [-CLEAR, CLEAR],
 ];
 
+/** How far (px) past a name's ends another town's dot on its line still reads as the name's own: about an em. */
+const BESIDE = 12;
+
 /** The names worked out for each section, with the map they were for: the same on every frame of it. */
 const nameCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; names: PlacedName[] }>();
 
@@ -287,9 +290,9 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       y,
       r: (mark.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE,
     }));
+    // The roads too: a name across the M-5 is still read, but the road is lost under it.
     const arrows = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
       const samples = world.paths[id]!;
-      if (samples.kind === 'road') return [];
       const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, end) : atEnd);
       return arrowDiscs(
         id,
@@ -305,7 +308,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const toPlace = labelled.map(({ place, highlighted, width, height }, i): NameToPlace => {
       const [x, y] = dotAt[i]!;
       const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
-      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r } };
+      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
     });
     names = placeNames(toPlace, [...symbols, ...arrows], areaNames, viewport);
     nameCache.set(state, { key, world, names });

@@ -41,8 +41,9 @@ function headDiscs(points: readonly [number, number][]): Obstacle[] {
 }
 
 /**
- * An arrow drawn along `line` (px) as the discs a name must keep off: its shaft, which costs a
- * name once however much of it the name covers, and its head, if drawn, which costs as a dot.
+ * An arrow or a road drawn along `line` (px) as the discs a name must keep off: its shaft, which
+ * costs a name once however much of it the name covers, and an arrow's head, if drawn, which
+ * costs as a dot.
  */
 export function arrowDiscs(id: string, line: readonly [number, number][], head: boolean): Obstacle[] {
   const shaft = { id, cost: COVER_COST.shaft };
