@@ -100,7 +100,7 @@ export interface Obstacle {
  * name's (the name of one town over another's ring, a strike or an arrival at the wrong town); a
  * name across an arrow's shaft is still read as its own.
  */
-export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1 } as const;
+export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1, edge: 1000 } as const;
 /** MapLibre keeps a name this far (px) from every other (`text-padding`'s default). */
 const NAME_PADDING = 2;
 
@@ -109,8 +109,9 @@ export type Box = [number, number, number, number];
 
 /** Whether two names' boxes come nearer than MapLibre lets them, so that it would hide one. */
 export function namesTouch([a0, b0, a1, b1]: Box, [x0, y0, x1, y1]: Box): boolean {
+  // As gaps, so that it reads the same either way round, to the last bit.
   const p = NAME_PADDING * 2;
-  return a0 - p < x1 && x0 < a1 + p && b0 - p < y1 && y0 < b1 + p;
+  return Math.max(a0 - x1, x0 - a1) < p && Math.max(b0 - y1, y0 - b1) < p;
 }
 
 /** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
@@ -125,7 +126,7 @@ export function labelAnchors(...args: Parameters<typeof labelSides>): Anchor[] {
   return labelSides(...args).map((side) => side.anchor);
 }
 
-/** The sides `labelAnchors` orders, each with what it costs (`COVER_COST`; Infinity where the map's edge cuts it). */
+/** The sides `labelAnchors` orders, each with what it costs (`COVER_COST`; `edge`, more than all else together, where the map's edge cuts it). */
 export function labelSides(
   x: number,
   y: number,
@@ -165,7 +166,7 @@ export function labelSides(
     const [x0, y0, x1, y1] = box(anchor);
     return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
-  // Stable: sides of equal cost keep the order above (Infinity − Infinity would be NaN, so compare).
-  const sides = [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? Infinity : covers(anchor) }));
-  return sides.sort((a, b) => (a.cost === b.cost ? 0 : a.cost < b.cost ? -1 : 1));
+  // Stable: sides of equal cost keep the order above.
+  const sides = [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? COVER_COST.edge : covers(anchor) }));
+  return sides.sort((a, b) => a.cost - b.cost);
 }

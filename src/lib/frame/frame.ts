@@ -275,7 +275,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   // place's name covers: a "TURKEY" lost under "Bab al-Hawa crossing") and of each other,
   // where it can be: MapLibre keeps names apart itself, but by moving one to its next free side,
   // which may cover a ring. All as the section leaves them, so a name keeps one side for the
-  // whole section rather than jumping across as an arrow's tip or a new marker reaches it.
+  // whole section (while its camera holds, as every section's does) rather than jumping across
+  // as an arrow's tip or a new marker reaches it.
   const viewport = options.viewport;
   const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)}`;
   const cached = nameCache.get(state);

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ARROW } from '../cartography/symbols.ts';
-import { labelSides, type Obstacle } from './camera.ts';
+import { ANCHORS, COVER_COST, labelBox, labelSides, namesTouch, type Anchor, type Obstacle } from './camera.ts';
 import { arrowDiscs, placeNames, type NameToPlace } from './names.ts';
 
 const viewport = { width: 400, height: 300 };
 const name = (x: number, y: number, highlighted = false): NameToPlace => ({ x, y, width: 50, height: 10, gap: 0, highlighted, dot: { x, y, r: 5 } });
 const firstSides = (names: NameToPlace[], obstacles: Obstacle[] = []) => placeNames(names, obstacles, [], viewport).map((p) => p.anchors[0]);
 
-describe('placeNames', () => {
-  // Bravo, 60 px right of Alpha, has one free side: its name left of its dot, where Alpha's
-  // first choice (its name right of its dot) would be. Alpha, called out, is placed first.
-  const alpha = name(100, 100, true);
-  const bravo = name(160, 100);
-  // Points on Bravo's other three sides: right of it, below and above its name's middle.
-  const hemmed: Obstacle[] = [
-    { x: 190, y: 100, r: 4 },
-    { x: 175, y: 107, r: 3 },
-    { x: 175, y: 93, r: 3 },
-  ];
+// Bravo, 60 px right of Alpha, has one free side: its name left of its dot, where Alpha's
+// first choice (its name right of its dot) would be. Alpha, called out, is placed first.
+const alpha = name(100, 100, true);
+const bravo = name(160, 100);
+// Points on Bravo's other three sides: right of it, below and above its name's middle.
+const hemmed: Obstacle[] = [
+  { x: 190, y: 100, r: 4 },
+  { x: 175, y: 107, r: 3 },
+  { x: 175, y: 93, r: 3 },
+];
 
+describe('placeNames', () => {
   it('puts a name on its first free side when nothing else wants it', () => {
     expect(firstSides([alpha])).toEqual(['left']);
     expect(firstSides([bravo], hemmed)).toEqual(['right']);
@@ -51,6 +51,60 @@ describe('placeNames', () => {
       expect(placed.every((p) => p.decided)).toBe(true);
       expect(new Set(placed.map((p) => p.anchors[0]))).toEqual(new Set(['left', 'right']));
     }
+  });
+});
+
+describe('placeNames against every choice', () => {
+  /** A small seeded generator (mulberry32), so a failure can be run again. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** What `sides` cost in all, as the search counts it: each name's own cover, and each pair of names that touch once. */
+  const total = (names: NameToPlace[], obstacles: Obstacle[], sides: Anchor[]) => {
+    const box = (i: number) => labelBox(names[i]!.x, names[i]!.y, names[i]!.width, names[i]!.height, names[i]!.gap, sides[i]!);
+    let sum = 0;
+    names.forEach((name, i) => {
+      const others = names.filter((_, j) => j !== i).map((o) => o.dot);
+      const own = labelSides(name.x, name.y, name.width, name.height, viewport, { obstacles: [...others, ...obstacles], gap: name.gap });
+      sum += own.find((side) => side.anchor === sides[i])!.cost;
+      for (let j = i + 1; j < names.length; j++) if (namesTouch(box(i), box(j))) sum += COVER_COST.name;
+    });
+    return sum;
+  };
+  const everyChoice = (n: number): Anchor[][] => (n === 0 ? [[]] : everyChoice(n - 1).flatMap((rest) => ANCHORS.map((a) => [...rest, a])));
+
+  it('finds the least total that any choice of sides reaches', () => {
+    const next = random(14);
+    let crowded = 0;
+    for (let run = 0; run < 300; run++) {
+      // 2–5 names in a corner of the map, often touching, and some points among them.
+      const names = Array.from({ length: 2 + Math.floor(next() * 4) }, () => ({
+        ...name(10 + next() * 150, 10 + next() * 100, next() < 0.3),
+        width: 20 + next() * 120,
+      }));
+      names.forEach((n) => (n.dot = { x: n.x, y: n.y, r: 5 }));
+      const obstacles = Array.from({ length: Math.floor(next() * 4) }, () => ({ x: next() * 200, y: next() * 140, r: 3 + next() * 6 }));
+      const least = Math.min(...everyChoice(names.length).map((sides) => total(names, obstacles, sides)));
+      const found = total(
+        names,
+        obstacles,
+        placeNames(names, obstacles, [], viewport).map((p) => p.anchors[0]!),
+      );
+      expect(found, `run ${run}`).toBe(least);
+      if (least > 0) crowded++;
+    }
+    // Most cases are crowded, so the test is about something.
+    expect(crowded).toBeGreaterThan(100);
+  });
+
+  it('still searches the others when one name has no side inside the map', () => {
+    // Alpha and Bravo as above, and a name wider than the map far below them.
+    const wide = { ...name(200, 280), width: 500 };
+    const placed = placeNames([alpha, bravo, wide], hemmed, [], viewport);
+    expect(placed.slice(0, 2).map((p) => p.anchors[0])).toEqual(['right', 'right']);
   });
 });
 

@@ -88,8 +88,9 @@ const SEARCH_LIMIT = 200_000;
  * found so far. It starts from a greedy pass (called-out names first, as MapLibre places them,
  * then those with the fewest free sides, each on its cheapest side given those before it), so
  * that bound is tight from the start; a greedy pass alone can leave a name on a ring that a
- * neighbour with other free sides could have made room for. Where costs tie, the sides keep
- * `labelSides`' order, and the names theirs.
+ * neighbour with other free sides could have made room for. Where totals tie, the greedy pass's
+ * choice stands. A side the map's edge cuts costs more than all else together (`COVER_COST.edge`),
+ * so a name with no other side still leaves the search to do its work for the rest.
  */
 export function placeNames(names: readonly NameToPlace[], obstacles: readonly Obstacle[], areaNames: readonly Box[], viewport: Viewport): PlacedName[] {
   const n = names.length;
@@ -140,7 +141,7 @@ export function placeNames(names: readonly NameToPlace[], obstacles: readonly Ob
     const mine = sides[i]![best[i]!]!;
     const others = sides[i]!.map((side, s) => ({ side, cost: costOf(i, s, best) })).filter(({ side }) => side !== mine);
     return {
-      anchors: [mine.anchor, ...others.sort((a, b) => (a.cost === b.cost ? 0 : a.cost < b.cost ? -1 : 1)).map(({ side }) => side.anchor)],
+      anchors: [mine.anchor, ...others.sort((a, b) => a.cost - b.cost).map(({ side }) => side.anchor)],
       decided: touching(i, best[i]!, best) === 0,
     };
   });
