@@ -141,7 +141,7 @@ export function labelSides(
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
   const box = (anchor: Anchor) => labelBox(x, y, labelWidth, labelHeight, avoid.gap, anchor);
   // Only what lies within reach of some side's box can be covered: one pass here, rather than
-  // four over every disc of every arrow (frame() runs on every frame of a scroll).
+  // four over every disc of every arrow and road.
   const reach = Math.max(labelWidth, labelHeight) + avoid.gap;
   const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r + (o.beside ?? 0) && Math.abs(o.y - y) < reach + o.r);
   /**

@@ -14,7 +14,7 @@ import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection } from './mercator.ts';
-import { arrowDiscs, CLEARANCE, placeNames, type NameToPlace, type PlacedName } from './names.ts';
+import { lineDiscs, CLEARANCE, placeNames, type NameToPlace, type PlacedName } from './names.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
 /**
@@ -291,11 +291,11 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       y,
       r: (mark.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE,
     }));
-    // The roads too: a name across the M-5 is still read, but the road is lost under it.
-    const arrows = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
+    // The arrows, and the roads too: a name across the M-5 is still read, but the road is lost under it.
+    const lines = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
       const samples = world.paths[id]!;
       const { line, head } = slicePath(samples, samples.schedule ? reachAt(samples.schedule, end) : atEnd);
-      return arrowDiscs(
+      return lineDiscs(
         id,
         line.map(([lon, lat]) => view.project(lon!, lat!)),
         !!head,
@@ -311,7 +311,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
       return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
     });
-    names = placeNames(toPlace, [...symbols, ...arrows], areaNames, viewport);
+    names = placeNames(toPlace, [...symbols, ...lines], areaNames, viewport);
     nameCache.set(state, { key, world, names });
   }
   const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, ...names[i]! }));

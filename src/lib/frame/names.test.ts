@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARROW } from '../cartography/symbols.ts';
 import { ANCHORS, COVER_COST, labelBox, labelSides, namesTouch, type Anchor, type Obstacle } from './camera.ts';
-import { arrowDiscs, placeNames, type NameToPlace } from './names.ts';
+import { lineDiscs, placeNames, type NameToPlace } from './names.ts';
 
 const viewport = { width: 400, height: 300 };
 const name = (x: number, y: number, highlighted = false): NameToPlace => ({ x, y, width: 50, height: 10, gap: 0, highlighted, dot: { x, y, r: 5 } });
@@ -108,7 +108,7 @@ describe('placeNames against every choice', () => {
   });
 });
 
-describe('arrowDiscs', () => {
+describe('lineDiscs', () => {
   const [, [wing, length]] = ARROW.points;
   // An arrow running right along y = 100, its tip at x = 200: a name 10 px tall, its box just
   // clear of the shaft's casing, above the head's upper barb.
@@ -116,7 +116,7 @@ describe('arrowDiscs', () => {
     [0, 100],
     [200, 100],
   ];
-  const over = (head: boolean) => labelSides(200 - length, 100 - wing - 6, 40, 10, viewport, { obstacles: arrowDiscs('a', line, head), gap: 0 });
+  const over = (head: boolean) => labelSides(200 - length, 100 - wing - 6, 40, 10, viewport, { obstacles: lineDiscs('a', line, head), gap: 0 });
   const side = (head: boolean, anchor: string) => over(head).find((s) => s.anchor === anchor)!.cost;
 
   it('counts the head as a point and the shaft once, however much of it a name covers', () => {
@@ -124,7 +124,7 @@ describe('arrowDiscs', () => {
     expect(side(false, 'top')).toBe(0);
     expect(side(true, 'top')).toBe(2);
     // Below the name's point, along the shaft, one shaft's cost for many discs.
-    const across = labelSides(100, 95, 60, 10, viewport, { obstacles: arrowDiscs('a', line, false), gap: 0 });
+    const across = labelSides(100, 95, 60, 10, viewport, { obstacles: lineDiscs('a', line, false), gap: 0 });
     expect(across.find((s) => s.anchor === 'top')!.cost).toBe(1);
   });
 });

@@ -45,7 +45,7 @@ function headDiscs(points: readonly [number, number][]): Obstacle[] {
  * costs a name once however much of it the name covers, and an arrow's head, if drawn, which
  * costs as a dot.
  */
-export function arrowDiscs(id: string, line: readonly [number, number][], head: boolean): Obstacle[] {
+export function lineDiscs(id: string, line: readonly [number, number][], head: boolean): Obstacle[] {
   const shaft = { id, cost: COVER_COST.shaft };
   const tip = { id: `${id} head`, cost: COVER_COST.point };
   return [
