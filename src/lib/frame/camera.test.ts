@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, fitCamera, labelAnchors, labelSides } from './camera.ts';
+import { EDGE, GRAZE, fitCamera, labelAnchors, labelSides } from './camera.ts';
 import { viewport } from './mercator.ts';
 
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
@@ -77,5 +77,22 @@ describe('labelAnchors', () => {
     expect(cost(after(100, 12))).toBe(2);
     // Below the name's line, it is not on it.
     expect(cost(after(116, 12))).toBe(0);
+  });
+
+  it('charges a name that only comes into the room round a thing less than one over the thing itself', () => {
+    // The name right of its point spans x 100..180, y 92..108; a marker's square reaches 6 px
+    // from its point, with 3 px of room kept round it (r 9, core 6).
+    const at = (y: number, core?: number) =>
+      labelSides(100, 100, 80, 16, size, { obstacles: [{ x: 140, y, r: 9, ...(core === undefined ? {} : { core }) }], gap: 0 }).find(
+        (side) => side.anchor === 'left',
+      )!.cost;
+    // Its point 8 px below the box: the square clears it, its room does not.
+    expect(at(116, 6)).toBe(2 * GRAZE);
+    // 5 px below: the square is under the name.
+    expect(at(113, 6)).toBe(2);
+    // Without a core, any touch is the whole cost, as before.
+    expect(at(116)).toBe(2);
+    // Clear of the room: nothing.
+    expect(at(118, 6)).toBe(0);
   });
 });

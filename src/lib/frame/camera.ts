@@ -93,6 +93,12 @@ export interface Obstacle {
    * name's line: another town's dot just after a name ("Idlib • Binnish") reads as its own.
    */
   beside?: number;
+  /**
+   * How near (px) a name's box may come before it lies over the thing itself, not only in the
+   * room kept round it (`r`): a name in that room alone costs `GRAZE` of the whole. Without it,
+   * any touch is the whole cost.
+   */
+  core?: number;
 }
 
 /**
@@ -101,6 +107,13 @@ export interface Obstacle {
  * name across an arrow's shaft is still read as its own.
  */
 export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1, edge: 1000 } as const;
+/**
+ * The share of that cost a name pays when it only comes into the room kept round a thing
+ * (`Obstacle.core`): a name that grazes a square's margin or a road's edge is read; one across
+ * the square or with the road through its letters is not, and where every side touches
+ * something, the side that only grazes is the one to take.
+ */
+export const GRAZE = 0.5;
 /** MapLibre keeps a name this far (px) from every other (`text-padding`'s default). */
 const NAME_PADDING = 2;
 
@@ -151,15 +164,19 @@ export function labelSides(
    */
   const covers = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box(anchor);
-    const hit = near.filter((o) => {
+    // Each obstacle's distance from the box, for those it reaches, and whether it lies under it.
+    const hit = near.flatMap((o) => {
       const reach = o.y >= y0 && o.y <= y1 ? (o.beside ?? 0) : 0;
-      return Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1))) < o.r;
+      const d = Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1)));
+      return d < o.r ? [{ o, share: d <= (o.core ?? o.r) ? 1 : GRAZE }] : [];
     });
-    const groups = new Map(hit.flatMap((o) => (o.group ? [[o.group.id, o.group.cost] as const] : [])));
-    const points = hit.filter((o) => !o.group).length;
+    // A group (an arrow's shaft, its head) costs once, at the most any of its discs costs.
+    const groups = new Map<string, number>();
+    for (const { o, share } of hit) if (o.group) groups.set(o.group.id, Math.max(groups.get(o.group.id) ?? 0, o.group.cost * share));
+    const points = hit.filter(({ o }) => !o.group).reduce((sum, { share }) => sum + share * COVER_COST.point, 0);
     const over = (boxes: readonly Box[] = []) => boxes.filter((other) => namesTouch(other, [x0, y0, x1, y1])).length;
     const costs = [...groups.values()].reduce((sum, cost) => sum + cost, 0);
-    return points * COVER_COST.point + costs + over(avoid.names) * COVER_COST.name + over(avoid.areaNames) * COVER_COST.areaName;
+    return points + costs + over(avoid.names) * COVER_COST.name + over(avoid.areaNames) * COVER_COST.areaName;
   };
   // A name cut by the map's edge cannot be read at all; one across a ring or an arrow still can.
   const off = (anchor: Anchor) => {

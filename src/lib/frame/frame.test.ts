@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE, textWidth } from '../cartography/symbols.ts';
+import { MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
 import type { SectionMap } from '../story/section.ts';
 import { dayStart } from './clock.ts';
 import { ANIMATION_WINDOW, animationTime, baseLabelBox, cameraFor, endFrame, frame, type StoryWorld } from './frame.ts';
@@ -246,6 +246,18 @@ describe('frame: the picture', () => {
     const old = f.markers.find((m) => m.id === 'post-old')!;
     expect(old.offset).not.toEqual([0, 0]);
     expect(f.markers.find((m) => m.id === 'post-new')!.offset).toEqual([0, 0]);
+  });
+  it('steps a marker off a dot as far as the two symbols ask, and farther off a ring', () => {
+    const step = (highlight: string[]) =>
+      frame({ ...state, highlight }, 1, world)
+        .markers.find((m) => m.id === 'post-old')!
+        .offset.map(Math.abs);
+    // Alpha's dot (a town's) under a post's square, 2 px apart along each axis.
+    const dot = MARKER.radius + PLACE.radius('town') + PLACE.stroke + 2;
+    expect(step([])).toEqual([dot, dot]);
+    // Alpha called out: its ring under the square, and the square called out too.
+    const ring = MARKER.highlighted + PLACE.ring + PLACE.ringStroke + 2;
+    expect(step(['a', 'post-old'])).toEqual([ring, ring]);
   });
   it('steps a marker off a dot to the side away from the neighbouring places, never toward them', () => {
     // post-old sits on Alpha; Bravo lies up and to the right of it, Charlie beyond.

@@ -138,15 +138,19 @@ const areaLayer = (kind: AreaKind) => AREA_LAYERS.find((layer) => AREA_LAYER_KIN
 /** Roads under movements; otherwise the section's own order. */
 const drawingOrder = (a: PathSlice, b: PathSlice) => Number(a.kind !== 'road') - Number(b.kind !== 'road');
 
-/** How far apart (px) a marker and a dot must be for neither to hide the other. */
-const CLEAR = MARKER.highlighted + PLACE.ring;
+/** Room (px) left between a marker stepped off a dot or marker and what it stepped off. */
+const STEP_GAP = 2;
 
-/** The diagonal steps (px) off a taken dot, in the order tried when they have equal room. */
+/**
+ * The diagonal directions a marker steps off a taken dot, in the order tried when they have equal
+ * room. It steps as far as its own size and the size of what is under it ask, no farther: a fixed
+ * step sized for the largest put a post 28 px off a small town's dot, where it read as somewhere else.
+ */
 const STEPS: [number, number][] = [
-  [CLEAR, -CLEAR],
-  [-CLEAR, -CLEAR],
-  [CLEAR, CLEAR],
-  [-CLEAR, CLEAR],
+  [1, -1],
+  [-1, -1],
+  [1, 1],
+  [-1, 1],
 ];
 
 /** How far (px) past a name's ends another town's dot on its line still reads as the name's own: about an em. */
@@ -243,6 +247,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   // strike against Binnish's dot, where it read as a strike on Binnish.
   const screen = view ?? projection(camera, 1, 1);
   const dotAt = labelled.map(({ place }) => screen.project(place.lon, place.lat));
+  /** What each dot's symbol reaches from its point, px: its ring where it is called out. */
+  const dotReach = labelled.map(({ place, highlighted }) => (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke));
   // Markers beyond the map's edges are left out, so the key never explains a symbol nobody can see.
   const inView = ({ lon, lat }: Located) => {
     if (!view || !options.viewport) return true;
@@ -251,16 +257,20 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   };
   /** The markers in view, each where it is drawn: stepped off the dots, and off the markers before it. */
   const placeMarkers = (list: Located[]) => {
-    // Where each dot and each marker placed so far is drawn, in px.
-    const taken = [...dotAt];
+    // Where each dot and each marker placed so far is drawn, in px, and how far its symbol reaches.
+    const taken = dotAt.map(([x, y], i) => ({ x, y, r: dotReach[i]! }));
     return list.filter(inView).map(({ lon, lat, ...mark }) => {
       const [x, y] = screen.project(lon, lat);
+      const own = mark.highlighted ? MARKER.highlighted : MARKER.radius;
       // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
-      const elsewhere = taken.filter(([tx, ty]) => Math.hypot(tx - x, ty - y) > 0.5);
-      const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map(([tx, ty]) => Math.hypot(x + dx - tx, y + dy - ty)));
-      const onTaken = elsewhere.length < taken.length;
-      const offset: [number, number] = onTaken ? STEPS.reduce((best, step) => (room(step) > room(best) ? step : best)) : [0, 0];
-      taken.push([x + offset[0], y + offset[1]]);
+      const under = taken.filter((t) => Math.hypot(t.x - x, t.y - y) <= 0.5);
+      const elsewhere = taken.filter((t) => !under.includes(t));
+      // Far enough along both axes for the marker's square to clear what is under it.
+      const step = own + Math.max(0, ...under.map((t) => t.r)) + STEP_GAP;
+      const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map((t) => Math.hypot(x + dx * step - t.x, y + dy * step - t.y)));
+      const [dx, dy] = under.length ? STEPS.reduce((best, way) => (room(way) > room(best) ? way : best)) : [0, 0];
+      const offset: [number, number] = [dx * step, dy * step];
+      taken.push({ x: x + offset[0], y: y + offset[1], r: own });
       return { mark: { ...mark, offset }, at: [x + offset[0], y + offset[1]] as const };
     });
   };
@@ -290,6 +300,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       x,
       y,
       r: (mark.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE,
+      core: mark.highlighted ? MARKER.highlighted : MARKER.radius,
     }));
     // The arrows, and the roads too: a name across the M-5 is still read, but the road is lost under it.
     const lines = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
@@ -309,7 +320,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const toPlace = labelled.map(({ place, highlighted, width, height }, i): NameToPlace => {
       const [x, y] = dotAt[i]!;
       const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
-      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
+      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, core: r - CLEARANCE, beside: BESIDE } };
     });
     names = placeNames(toPlace, [...symbols, ...lines], areaNames, viewport);
     nameCache.set(state, { key, world, names });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARROW } from '../cartography/symbols.ts';
-import { ANCHORS, COVER_COST, labelBox, labelSides, namesTouch, type Anchor, type Obstacle } from './camera.ts';
+import { ANCHORS, COVER_COST, GRAZE, labelBox, labelSides, namesTouch, type Anchor, type Obstacle } from './camera.ts';
 import { lineDiscs, placeNames, type NameToPlace } from './names.ts';
 
 const viewport = { width: 400, height: 300 };
@@ -86,7 +86,11 @@ describe('placeNames against every choice', () => {
         width: 20 + next() * 120,
       }));
       names.forEach((n) => (n.dot = { x: n.x, y: n.y, r: 5 }));
-      const obstacles = Array.from({ length: Math.floor(next() * 4) }, () => ({ x: next() * 200, y: next() * 140, r: 3 + next() * 6 }));
+      // Some with room kept round them, so that costs come in halves too.
+      const obstacles = Array.from({ length: Math.floor(next() * 4) }, () => {
+        const r = 3 + next() * 6;
+        return { x: next() * 200, y: next() * 140, r, ...(next() < 0.5 ? { core: r - 3 } : {}) };
+      });
       const least = Math.min(...everyChoice(names.length).map((sides) => total(names, obstacles, sides)));
       const found = total(
         names,
@@ -126,5 +130,14 @@ describe('lineDiscs', () => {
     // Below the name's point, along the shaft, one shaft's cost for many discs.
     const across = labelSides(100, 95, 60, 10, viewport, { obstacles: lineDiscs('a', line, false), gap: 0 });
     expect(across.find((s) => s.anchor === 'top')!.cost).toBe(1);
+  });
+
+  it('charges a name the line only grazes half what one with the line through its letters costs', () => {
+    const top = (y: number) => labelSides(100, y, 60, 10, viewport, { obstacles: lineDiscs('a', line, false), gap: 0 }).find((s) => s.anchor === 'top')!.cost;
+    // The box spans y + 0 .. y + 10: the line at y 100 runs through it, then along its lower edge
+    // inside the casing (3.25 px), then clear of it.
+    expect(top(95)).toBe(COVER_COST.shaft);
+    expect(top(88)).toBe(COVER_COST.shaft * GRAZE);
+    expect(top(85)).toBe(0);
   });
 });

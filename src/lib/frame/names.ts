@@ -49,7 +49,8 @@ export function lineDiscs(id: string, line: readonly [number, number][], head: b
   const shaft = { id, cost: COVER_COST.shaft };
   const tip = { id: `${id} head`, cost: COVER_COST.point };
   return [
-    ...discsAlong(line, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, group: shaft })),
+    // Under a name only where the line itself runs through its box; along its edge, a graze.
+    ...discsAlong(line, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, core: 0, group: shaft })),
     ...(head && line.length ? headDiscs(line).map((o) => ({ ...o, group: tip })) : []),
   ];
 }
