@@ -1,11 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, distinctColours, recordTimelineDates, rendered, timelineDay } from './fixtures.ts';
-import { readStory } from '../support/story.ts';
+import { readStory, type StorySection } from '../support/story.ts';
+import { NARROW_STILL } from '../../src/lib/cartography/pictures.ts';
+import { zoomFor } from '../../src/lib/embed/view.ts';
+import { endFrame } from '../../src/lib/frame/frame.ts';
+import type { StoryPayload } from '../../src/lib/story/payload.ts';
+import { expectCamera, mapState } from './story.ts';
 import { startHost, type Host } from './host/server.ts';
 
 const story = readStory();
+const world = JSON.parse(readFileSync(`${process.env.DIST ?? 'dist'}/story.json`, 'utf8')) as StoryPayload;
 const ARTIFACTS = 'tests/artifacts/embed';
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -215,6 +221,21 @@ test('the animation plays once, from the start state to the end state', async ({
   await rendered(page.locator('html'));
   expect(await page.locator('html').getAttribute('data-play')).toBe('done');
   expect(await recorded()).toEqual(dates);
+});
+
+test('a phone-sized embed frames what its still frames, so the live map takes over without a jump', async ({ page }) => {
+  // A section whose narrow still moves the camera to fit its places: the live map must move too.
+  const fitted = (s: StorySection) => endFrame(s.map, world, { narrow: true, viewport: NARROW_STILL }).camera;
+  const section = story.find((s) => JSON.stringify(fitted(s)) !== JSON.stringify(endFrame(s.map, world, { narrow: true }).camera));
+  expect(section, 'a section whose still is framed differently from its camera').toBeDefined();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 360, height: 700 });
+  await page.goto(`embed/${section!.slug}/?testing`);
+  await expect(page.locator('html')).toHaveAttribute('data-map', 'ready');
+  const width = await page.locator('.embed-stage').evaluate((stage) => stage.clientWidth);
+  const still = fitted(section!);
+  const state = await mapState(page);
+  expectCamera(state!.camera, { ...still, zoom: zoomFor(still.zoom, width, true) });
 });
 
 test('under reduced motion the end state shows at once', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { NARROW_STILL, STILL_MAP } from '../cartography/pictures.ts';
+import { zoomAcross } from '../frame/mercator.ts';
 import type { Camera } from '../story/section.ts';
 
 /**
@@ -10,8 +11,7 @@ import type { Camera } from '../story/section.ts';
 
 /** The zoom at which a map `width` px wide frames what `camera` frames at the reference width. */
 export function zoomFor(zoom: number, width: number, narrow = false): number {
-  if (!(width > 0)) return zoom;
-  return zoom + Math.log2(width / (narrow ? NARROW_STILL.width : STILL_MAP.width));
+  return zoomAcross(zoom, narrow ? NARROW_STILL.width : STILL_MAP.width, width);
 }
 
 /** A frame's camera (already `narrow` or not) scaled to a map `width` px wide. */

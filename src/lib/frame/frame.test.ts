@@ -247,6 +247,18 @@ describe('frame: the picture', () => {
     expect(old.offset).not.toEqual([0, 0]);
     expect(f.markers.find((m) => m.id === 'post-new')!.offset).toEqual([0, 0]);
   });
+  it('frames what a picture of another size frames, scaled to the map, with names placed for the map’s own size', () => {
+    const still = { width: 200, height: 150 };
+    const picture = frame(state, 1, world, { viewport: still });
+    const twice = frame(state, 1, world, { viewport: { width: 400, height: 300 }, framedAs: still });
+    expect(twice.camera).toEqual({ ...picture.camera, zoom: picture.camera.zoom + 1 });
+    // Fitted to the picture, not to the map: a map of its own at 400 × 300 keeps the section's zoom.
+    expect(frame(state, 1, world, { viewport: { width: 400, height: 300 } }).camera.zoom).not.toBe(twice.camera.zoom);
+    // Not laid out yet: the picture's camera, sides left open.
+    const unsized = frame(state, 1, world, { framedAs: still });
+    expect(unsized.camera).toEqual(picture.camera);
+    expect(unsized.places.every((p) => !p.decided)).toBe(true);
+  });
   it('steps a marker off a dot as far as the two symbols ask, and farther off a ring', () => {
     const step = (highlight: string[]) =>
       frame({ ...state, highlight }, 1, world)

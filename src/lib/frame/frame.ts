@@ -13,7 +13,7 @@ import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../carto
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
-import { viewport as projection } from './mercator.ts';
+import { viewport as projection, zoomAcross } from './mercator.ts';
 import { lineDiscs, CLEARANCE, placeNames, type NameToPlace, type PlacedName } from './names.ts';
 import { slicePath, type PathSamples, type PathSlice } from './paths.ts';
 
@@ -106,6 +106,12 @@ export interface FrameOptions {
   reducedMotion?: boolean;
   /** The map's size: with it, the camera keeps every labelled place in view and labels inside the map. */
   viewport?: Viewport;
+  /**
+   * The picture this map takes over from (an embed's still, made at this size): the camera frames
+   * what the picture frames, scaled to `viewport`'s width, so the live map replaces it without a
+   * jump; names are still placed for the map's own size.
+   */
+  framedAs?: Viewport;
 }
 
 /**
@@ -240,7 +246,9 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     // Markers called out must show too; the rest may lie beyond the frame.
     ...located.filter((m) => m.highlighted).map((m) => ({ at: [m.lon, m.lat] as [number, number], labelWidth: 0, labelHeight: MARKER.highlighted * 2 })),
   ];
-  const camera = options.viewport ? fitCamera(base, mustShow, options.viewport) : base;
+  const fitTo = options.framedAs ?? options.viewport;
+  const fitted = fitTo ? fitCamera(base, mustShow, fitTo) : base;
+  const camera = options.framedAs && options.viewport ? { ...fitted, zoom: zoomAcross(fitted.zoom, options.framedAs.width, options.viewport.width) } : fitted;
   const view = options.viewport ? projection(camera, options.viewport.width, options.viewport.height) : undefined;
   // A marker on a labelled place's dot, or on another marker, steps diagonally off it, to the
   // side with most room from every other dot and marker: a fixed side put Idlib city's air

@@ -19,6 +19,9 @@ export function inverseMercator(x: number, y: number): [number, number] {
   return [(x - 0.5) * 360, lat];
 }
 
+/** The zoom at which a map `to` px wide shows what a map `from` px wide shows at `zoom`. */
+export const zoomAcross = (zoom: number, from: number, to: number): number => (from > 0 && to > 0 ? zoom + Math.log2(to / from) : zoom);
+
 /** A projection from [lon, lat] to pixels of a `width` × `height` view centred on the camera. */
 export function viewport(camera: Pick<Camera, 'center' | 'zoom'>, width: number, height: number) {
   const scale = TILE * 2 ** camera.zoom;
