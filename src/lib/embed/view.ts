@@ -3,10 +3,10 @@ import { zoomAcross } from '../frame/mercator.ts';
 import type { Camera } from '../story/section.ts';
 
 /**
- * How an embed frames its map at any width. Wide frames show what the section's still map
- * (`/maps/<slug>.svg`, STILL_MAP) shows, whatever their width, so the still becomes the live
- * map without a jump. Narrow frames (phones) use the section's `narrow` camera, as the story
- * does on phones, framing what the narrow still (NARROW_STILL) shows.
+ * A map of any width framing what a still picture of the section frames: wide ones what
+ * STILL_MAP shows, narrow ones (phones, with the section's `narrow` camera) what NARROW_STILL
+ * shows. The share card and the export use it; the live embed asks `frame()` the same
+ * (`framedAs`), so that its names are placed for its own size.
  */
 
 /** The zoom at which a map `width` px wide frames what `camera` frames at the reference width. */

@@ -271,6 +271,13 @@ describe('frame: the picture', () => {
     const ring = MARKER.highlighted + PLACE.ring + PLACE.ringStroke + 2;
     expect(step(['a', 'post-old'])).toEqual([ring, ring]);
   });
+  it('steps a second marker off a dot to the same side as the first, leaving the other side to the name', () => {
+    const struckAlpha: StoryWorld = { ...world, events: [...world.events, { id: 'strike-a', kind: 'air-strike', lon: 36.0, lat: 35.0, date: '2020-01-02' }] };
+    const f = frame({ ...state, highlight: [], events: ['strike-a'] }, 1, struckAlpha);
+    const [post, strike] = ['post-old', 'strike-a'].map((id) => f.markers.find((m) => m.id === id)!.offset);
+    expect(Math.sign(strike![0])).toBe(Math.sign(post![0]));
+    expect(Math.sign(strike![1])).toBe(-Math.sign(post![1]));
+  });
   it('steps a marker off a dot to the side away from the neighbouring places, never toward them', () => {
     // post-old sits on Alpha; Bravo lies up and to the right of it, Charlie beyond.
     const [dx, dy] = frame({ ...state, highlight: [] }, 1, world).markers.find((m) => m.id === 'post-old')!.offset;

@@ -104,7 +104,10 @@ export interface FrameOptions {
   narrow?: boolean;
   /** Cuts instead of flights, end states instead of drawing: progress counts as 1. */
   reducedMotion?: boolean;
-  /** The map's size: with it, the camera keeps every labelled place in view and labels inside the map. */
+  /**
+   * The map's size: with it, the camera keeps every labelled place in view (with `framedAs`, in
+   * that picture's view) and names' sides are chosen inside the map.
+   */
   viewport?: Viewport;
   /**
    * The picture this map takes over from (an embed's still, made at this size): the camera frames
@@ -267,6 +270,11 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const placeMarkers = (list: Located[]) => {
     // Where each dot and each marker placed so far is drawn, in px, and how far its symbol reaches.
     const taken = dotAt.map(([x, y], i) => ({ x, y, r: dotReach[i]! }));
+    // The side (-1 left, 1 right) the markers stepped off each dot went to: the next one off the
+    // same dot goes there too, above or below it, and leaves the dot's other side to its name.
+    // Stepping by size alone, the strike at Taftanaz air base went up-right of its dot and the
+    // post down-left, and no side was left for "Taftanaz air base".
+    const sideOff = new Map<(typeof taken)[number], number>();
     return list.filter(inView).map(({ lon, lat, ...mark }) => {
       const [x, y] = screen.project(lon, lat);
       const own = mark.highlighted ? MARKER.highlighted : MARKER.radius;
@@ -276,7 +284,10 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       // Far enough along both axes for the marker's square to clear what is under it.
       const step = own + Math.max(0, ...under.map((t) => t.r)) + STEP_GAP;
       const room = ([dx, dy]: [number, number]) => Math.min(...elsewhere.map((t) => Math.hypot(x + dx * step - t.x, y + dy * step - t.y)));
-      const [dx, dy] = under.length ? STEPS.reduce((best, way) => (room(way) > room(best) ? way : best)) : [0, 0];
+      const side = under[0] && sideOff.get(under[0]);
+      const ways = STEPS.filter(([dx]) => side === undefined || dx === side);
+      const [dx, dy] = under.length ? ways.reduce((best, way) => (room(way) > room(best) ? way : best)) : [0, 0];
+      if (under[0] && side === undefined) sideOff.set(under[0], dx);
       const offset: [number, number] = [dx * step, dy * step];
       taken.push({ x: x + offset[0], y: y + offset[1], r: own });
       return { mark: { ...mark, offset }, at: [x + offset[0], y + offset[1]] as const };

@@ -42,8 +42,9 @@ function headDiscs(points: readonly [number, number][]): Obstacle[] {
 
 /**
  * An arrow or a road drawn along `line` (px) as the discs a name must keep off: its shaft, which
- * costs a name once however much of it the name covers, and an arrow's head, if drawn, which
- * costs as a dot.
+ * costs a name once however many of its discs the name covers (in full where the line runs
+ * through the name's box, `GRAZE` of it where it only runs along its edge), and an arrow's head,
+ * if drawn, which costs as a dot.
  */
 export function lineDiscs(id: string, line: readonly [number, number][], head: boolean): Obstacle[] {
   const shaft = { id, cost: COVER_COST.shaft };

@@ -5,7 +5,6 @@ import { getSections } from '@build/sections.ts';
 import { DARK, LIGHT } from '@lib/cartography/palette.ts';
 import { EMBED_STILLS, STILL_MAP } from '@lib/cartography/pictures.ts';
 import { stillPath } from '@lib/embed/files.ts';
-import { scaleCamera } from '@lib/embed/view.ts';
 import { endFrame } from '@lib/frame/frame.ts';
 import { renderSvg } from '@lib/svg/renderSvg.ts';
 
@@ -26,8 +25,8 @@ export const getStaticPaths = (async () => {
     const posters = (Object.keys(EMBED_STILLS) as (keyof typeof EMBED_STILLS)[]).flatMap((size) => {
       const still = EMBED_STILLS[size];
       const narrow = size === 'narrow';
-      const end = endFrame(section.data.map, world, { narrow, viewport: still });
-      const frame = { ...end, camera: scaleCamera(end.camera, still.width, narrow) };
+      // What the live embed frames (`framedAs` in EmbedMap.svelte), at the still's own size.
+      const frame = endFrame(section.data.map, world, { narrow, viewport: still });
       return (['light', 'dark'] as const).map((theme) => ({
         params: { slug: section.slug, size: file(section.slug, stillPath(section.slug, size, theme)) },
         props: { svg: renderSvg(frame, data, { ...still, ...text, palette: theme === 'dark' ? DARK : LIGHT }) },
