@@ -99,6 +99,33 @@ export interface Obstacle {
    * any touch is the whole cost.
    */
   core?: number;
+  /**
+   * The next disc's centre along a line the discs are drawn on: where the line between the two
+   * crosses a name's box, the line runs through the name, however short the stretch (a road across
+   * a corner of it), and costs the whole.
+   */
+  to?: [number, number];
+}
+
+/** Whether the segment from `a` to `b` meets the box (Liang–Barsky clipping). */
+function segmentMeets([ax, ay]: readonly [number, number], [bx, by]: readonly [number, number], [x0, y0, x1, y1]: Box): boolean {
+  const dx = bx - ax;
+  const dy = by - ay;
+  let enter = 0;
+  let leave = 1;
+  for (const [p, q] of [
+    [-dx, ax - x0],
+    [dx, x1 - ax],
+    [-dy, ay - y0],
+    [dy, y1 - ay],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) enter = Math.max(enter, q / p);
+    else leave = Math.min(leave, q / p);
+    if (enter > leave) return false;
+  }
+  return true;
 }
 
 /**
@@ -168,7 +195,8 @@ export function labelSides(
     const hit = near.flatMap((o) => {
       const reach = o.y >= y0 && o.y <= y1 ? (o.beside ?? 0) : 0;
       const d = Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1)));
-      return d < o.r ? [{ o, share: d <= (o.core ?? o.r) ? 1 : GRAZE }] : [];
+      const under = d <= (o.core ?? o.r) || (!!o.to && segmentMeets([o.x, o.y], o.to, [x0, y0, x1, y1]));
+      return d < o.r ? [{ o, share: under ? 1 : GRAZE }] : [];
     });
     // A group (an arrow's shaft, its head) costs once, at the most any of its discs costs.
     const groups = new Map<string, number>();

@@ -339,7 +339,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const toPlace = labelled.map(({ place, highlighted, width, height }, i): NameToPlace => {
       const [x, y] = dotAt[i]!;
       const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
-      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, core: r - CLEARANCE, beside: BESIDE } };
+      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
     });
     names = placeNames(toPlace, [...symbols, ...lines], areaNames, viewport);
     nameCache.set(state, { key, world, names });

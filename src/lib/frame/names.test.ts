@@ -140,4 +140,15 @@ describe('lineDiscs', () => {
     expect(top(88)).toBe(COVER_COST.shaft * GRAZE);
     expect(top(85)).toBe(0);
   });
+
+  it('counts a line across a corner of a name as through it, though no disc’s centre lies in its box', () => {
+    // Discs at (92, 80), (97.3, 85.3), (102.7, 90.7) and (108, 96); the box [100, 70, 160, 89]
+    // (right of a point at (100, 79.5)) is crossed between the second and third, for about 1.4 px.
+    const diagonal: [number, number][] = [
+      [92, 80],
+      [108, 96],
+    ];
+    const left = labelSides(100, 79.5, 60, 19, viewport, { obstacles: lineDiscs('a', diagonal, false), gap: 0 }).find((s) => s.anchor === 'left')!;
+    expect(left.cost).toBe(COVER_COST.shaft);
+  });
 });

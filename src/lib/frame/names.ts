@@ -51,7 +51,12 @@ export function lineDiscs(id: string, line: readonly [number, number][], head: b
   const tip = { id: `${id} head`, cost: COVER_COST.point };
   return [
     // Under a name only where the line itself runs through its box; along its edge, a graze.
-    ...discsAlong(line, ARROW_STEP, LINES.movement.casing / 2).map((o) => ({ ...o, core: 0, group: shaft })),
+    ...discsAlong(line, ARROW_STEP, LINES.movement.casing / 2).map((o, i, all) => ({
+      ...o,
+      core: 0,
+      ...(all[i + 1] ? { to: [all[i + 1]!.x, all[i + 1]!.y] as [number, number] } : {}),
+      group: shaft,
+    })),
     ...(head && line.length ? headDiscs(line).map((o) => ({ ...o, group: tip })) : []),
   ];
 }
