@@ -95,4 +95,14 @@ describe('labelAnchors', () => {
     // Clear of the room: nothing.
     expect(at(118, 6)).toBe(0);
   });
+
+  it('counts a stretch of line across a name’s corner, though both its ends lie beyond reach', () => {
+    // From 4 px left of the box [100, 92, 180, 108] to 3.5 px below it, cutting its corner at (100, 106).
+    const stretch = { x: 96, y: 102, r: 3.25, core: 0, to: [105.5, 111.5] as [number, number], group: { id: 'road', cost: 1 } };
+    const left = (o: typeof stretch | Omit<typeof stretch, 'to'>) =>
+      labelSides(100, 100, 80, 16, size, { obstacles: [o], gap: 0 }).find((side) => side.anchor === 'left')!.cost;
+    expect(left(stretch)).toBe(1);
+    const { to: _, ...ends } = stretch;
+    expect(left(ends)).toBe(0);
+  });
 });

@@ -183,7 +183,9 @@ export function labelSides(
   // Only what lies within reach of some side's box can be covered: one pass here, rather than
   // four over every disc of every arrow and road.
   const reach = Math.max(labelWidth, labelHeight) + avoid.gap;
-  const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r + (o.beside ?? 0) && Math.abs(o.y - y) < reach + o.r);
+  // A stretch of line reaches as far as its far end.
+  const span = (o: Obstacle) => (o.to ? Math.hypot(o.to[0] - o.x, o.to[1] - o.y) : 0);
+  const near = avoid.obstacles.filter((o) => Math.abs(o.x - x) < reach + o.r + span(o) + (o.beside ?? 0) && Math.abs(o.y - y) < reach + o.r + span(o));
   /**
    * What the side's box covers, costed: each point, each arrow once, each name already placed,
    * worst of all (MapLibre would move this one off it, to whichever side it finds free, a ring's
@@ -195,8 +197,9 @@ export function labelSides(
     const hit = near.flatMap((o) => {
       const reach = o.y >= y0 && o.y <= y1 ? (o.beside ?? 0) : 0;
       const d = Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1)));
-      const under = d <= (o.core ?? o.r) || (!!o.to && segmentMeets([o.x, o.y], o.to, [x0, y0, x1, y1]));
-      return d < o.r ? [{ o, share: under ? 1 : GRAZE }] : [];
+      // A stretch of line across the box is under it even where both its ends lie farther off.
+      const across = !!o.to && segmentMeets([o.x, o.y], o.to, [x0, y0, x1, y1]);
+      return d < o.r || across ? [{ o, share: across || d <= (o.core ?? o.r) ? 1 : GRAZE }] : [];
     });
     // A group (an arrow's shaft, its head) costs once, at the most any of its discs costs.
     const groups = new Map<string, number>();
