@@ -107,23 +107,29 @@ export interface Obstacle {
   to?: [number, number];
 }
 
-/** Whether the segment from `a` to `b` meets the box (Liang–Barsky clipping). */
-function segmentMeets([ax, ay]: readonly [number, number], [bx, by]: readonly [number, number], [x0, y0, x1, y1]: Box): boolean {
-  const dx = bx - ax;
-  const dy = by - ay;
-  let enter = 0;
-  let leave = 1;
+/** A line segment in pixels: x1, y1, x2, y2. */
+export type Segment = [number, number, number, number];
+
+/** Whether a segment crosses or lies in a rectangle (Liang–Barsky clipping). */
+export function crosses([x1, y1, x2, y2]: Segment, [left, top, right, bottom]: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
   for (const [p, q] of [
-    [-dx, ax - x0],
-    [dx, x1 - ax],
-    [-dy, ay - y0],
-    [dy, y1 - ay],
+    [-dx, x1 - left],
+    [dx, right - x1],
+    [-dy, y1 - top],
+    [dy, bottom - y1],
   ] as const) {
     if (p === 0) {
       if (q < 0) return false;
-    } else if (p < 0) enter = Math.max(enter, q / p);
-    else leave = Math.min(leave, q / p);
-    if (enter > leave) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
   }
   return true;
 }
@@ -198,7 +204,7 @@ export function labelSides(
       const reach = o.y >= y0 && o.y <= y1 ? (o.beside ?? 0) : 0;
       const d = Math.hypot(o.x - Math.max(x0 - reach, Math.min(o.x, x1 + reach)), o.y - Math.max(y0, Math.min(o.y, y1)));
       // A stretch of line across the box is under it even where both its ends lie farther off.
-      const across = !!o.to && segmentMeets([o.x, o.y], o.to, [x0, y0, x1, y1]);
+      const across = !!o.to && crosses([o.x, o.y, ...o.to], [x0, y0, x1, y1]);
       return d < o.r || across ? [{ o, share: across || d <= (o.core ?? o.r) ? 1 : GRAZE }] : [];
     });
     // A group (an arrow's shaft, its head) costs once, at the most any of its discs costs.

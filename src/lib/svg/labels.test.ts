@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../cartography/symbols.ts';
-import { crosses, overlaps, placeLabels, wrap, type LabelRequest } from './labels.ts';
+import { crosses } from '../frame/camera.ts';
+import { overlaps, placeLabels, wrap, type LabelRequest } from './labels.ts';
 
 const label = (id: string, x: number, y: number, required = false): LabelRequest => ({
   id,

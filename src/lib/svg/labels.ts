@@ -1,5 +1,5 @@
 import { textWidth } from '../cartography/symbols.ts';
-import type { Anchor } from '../frame/camera.ts';
+import { crosses, type Anchor, type Segment } from '../frame/camera.ts';
 
 /** A rectangle in pixels: left, top, right, bottom. */
 export type Rect = [number, number, number, number];
@@ -64,33 +64,6 @@ function candidate(label: LabelRequest, [dx, dy]: [number, number]): PlacedLabel
   // A baseline 0.35 em below a line's middle centres its lower-case letters there.
   const ty = cy - h / 2 + label.size * (LINE_HEIGHT / 2 + 0.35);
   return { ...label, tx: cx, ty, anchor, box: [left, cy - h / 2, left + w, cy + h / 2] };
-}
-
-/** A line segment in pixels: x1, y1, x2, y2. */
-export type Segment = [number, number, number, number];
-
-/** Whether a segment crosses or lies in a rectangle (Liang–Barsky clipping). */
-export function crosses([x1, y1, x2, y2]: Segment, [left, top, right, bottom]: Rect): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  for (const [p, q] of [
-    [-dx, x1 - left],
-    [dx, right - x1],
-    [-dy, y1 - top],
-    [dy, bottom - y1],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
 }
 
 export interface Obstacles {

@@ -19,11 +19,12 @@ import {
   roadStyle,
   textWidth,
 } from '../cartography/symbols.ts';
+import type { Segment } from '../frame/camera.ts';
 import type { Frame } from '../frame/frame.ts';
 import { scaleBar, viewport } from '../frame/mercator.ts';
 import type { PathSlice } from '../frame/paths.ts';
 import { geometryPath, geometryPoints, px, screenLinePath } from './geometry.ts';
-import { LINE_HEIGHT, placeLabels, wrap, type LabelRequest, type PlacedLabel, type Rect, type Segment } from './labels.ts';
+import { LINE_HEIGHT, placeLabels, wrap, type LabelRequest, type PlacedLabel, type Rect } from './labels.ts';
 
 /** What a picture needs of a place: capitals and cities get bigger dots and type. */
 export interface MapPlace {
