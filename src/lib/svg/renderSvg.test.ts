@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { legendFor } from '../cartography/legend.ts';
 import { LIGHT } from '../cartography/palette.ts';
-import { LINES, MARKER_SHAPES, areaFill } from '../cartography/symbols.ts';
+import { LINES, MARKER_SHAPES, areaFill, textWidth } from '../cartography/symbols.ts';
 import type { Frame } from '../frame/frame.ts';
 import { slicePath, type PathSamples, type PathSlice } from '../frame/paths.ts';
 import { renderSvg, SCHEMATIC_NOTE, SOURCE_LINE, type MapData, type MapPlace } from './renderSvg.ts';
@@ -288,6 +288,17 @@ describe('renderSvg', () => {
     expect(height(plain)).toBe(size.height);
     expect(height(keyed)).toBeGreaterThan(size.height);
     expect(keyed).toContain('class="legend-entry"');
+  });
+
+  it('wraps the credits to a narrow picture rather than cutting them at its edge', () => {
+    const narrow = renderSvg(frameOf({}), data, { width: 320, height: 240 });
+    const lines = [...narrow.matchAll(/<g class="credits"[^>]*>.*?<\/g>/gs)].flatMap(([g]) =>
+      [...g.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, t]) => t!),
+    );
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(textWidth(line, 12) + 8, line).toBeLessThanOrEqual(320);
+    // Every word of the sources is there, the attributions the licences ask for among them.
+    expect(lines.join(' ')).toBe(`${SCHEMATIC_NOTE} Sources: ${SOURCE_LINE}`.replace(/\s+/g, ' '));
   });
 
   it('returns its content alone for a picture that places it (the share card)', () => {

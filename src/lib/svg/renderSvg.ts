@@ -433,7 +433,8 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   // Furniture: the scale bottom left; the credits there too, unless the key band below holds them.
   const sources = [`Sources: ${SOURCE_LINE}`];
   const entries = options.legend ? legendFor(frame, colours) : [];
-  const credits = furniture && !options.legend ? [SCHEMATIC_NOTE, ...sources] : [];
+  // Wrapped to the picture: a credit cut at its edge (a licence's attribution among them) is no credit.
+  const credits = furniture && !options.legend ? [SCHEMATIC_NOTE, ...sources].flatMap((line) => wrap(line, FOOTER_SIZE, width - 16)) : [];
   const creditsW = credits.length ? Math.min(width, Math.max(...credits.map((l) => textWidth(l, FOOTER_SIZE))) + 16) : 0;
   const creditsH = credits.length * 16 + (credits.length ? 8 : 0);
   const scale = furniture ? scaleBar(frame.camera, Math.min(120, width / 4)) : undefined;
