@@ -63,6 +63,8 @@ export const ARROW = {
 } as const;
 
 export const MARKER = { radius: 6, highlighted: 9, stroke: 2, labelSize: 12, labelWidth: 144 } as const;
+/** A marker's symbol's radius, px: larger when called out. */
+export const markerRadius = (highlighted: boolean | undefined) => (highlighted ? MARKER.highlighted : MARKER.radius);
 
 /**
  * Each marker's symbol as SVG path data around its point, for a radius of 1 (scaled by the

@@ -9,7 +9,7 @@ import {
   type MarkerState,
   type PlaceKind,
 } from '../cartography/layers.ts';
-import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, textWidth } from '../cartography/symbols.ts';
+import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, markerRadius, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
 import { fitCamera, labelAnchors, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
@@ -277,7 +277,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const sideOff = new Map<(typeof taken)[number], number>();
     return list.filter(inView).map(({ lon, lat, ...mark }) => {
       const [x, y] = screen.project(lon, lat);
-      const own = mark.highlighted ? MARKER.highlighted : MARKER.radius;
+      const own = markerRadius(mark.highlighted);
       // Room from everything drawn elsewhere: the dot underneath is as near whichever way it steps.
       const under = taken.filter((t) => Math.hypot(t.x - x, t.y - y) <= 0.5);
       const elsewhere = taken.filter((t) => !under.includes(t));
@@ -318,8 +318,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const symbols: Obstacle[] = (end === time ? placed : placeMarkers(locatedAt(end))).map(({ mark, at: [x, y] }) => ({
       x,
       y,
-      r: (mark.highlighted ? MARKER.highlighted : MARKER.radius) + CLEARANCE,
-      core: mark.highlighted ? MARKER.highlighted : MARKER.radius,
+      r: markerRadius(mark.highlighted) + CLEARANCE,
+      core: markerRadius(mark.highlighted),
     }));
     // The arrows, and the roads too: a name across the M-5 is still read, but the road is lost under it.
     const lines = state.paths.flatMap(({ id, drawn: [, atEnd] = [1, 1] }) => {
@@ -336,9 +336,9 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       const { width, height } = baseLabelBox(l.text, l.kind);
       return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
     });
-    const toPlace = labelled.map(({ place, highlighted, width, height }, i): NameToPlace => {
+    const toPlace = labelled.map(({ highlighted, width, height }, i): NameToPlace => {
       const [x, y] = dotAt[i]!;
-      const r = (highlighted ? PLACE.ring + PLACE.ringStroke : PLACE.radius(place.kind) + PLACE.stroke) + CLEARANCE;
+      const r = dotReach[i]! + CLEARANCE;
       return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
     });
     names = placeNames(toPlace, [...symbols, ...lines], areaNames, viewport);

@@ -16,6 +16,7 @@ import {
   areaDashed,
   areaFill,
   markerOutline,
+  markerRadius,
   roadStyle,
   textWidth,
 } from '../cartography/symbols.ts';
@@ -374,7 +375,7 @@ export function renderSvg(frame: Frame, data: MapData, options: SvgOptions): str
   for (const mark of frame.markers) {
     const f = markerById.get(mark.id);
     if (!f) throw new Error(`renderSvg: unknown marker "${mark.id}"`);
-    const r = mark.highlighted ? MARKER.highlighted : MARKER.radius;
+    const r = markerRadius(mark.highlighted);
     for (const [px0, py0] of geometryPoints(f.geometry, view)) {
       const [x, y] = [px0 + mark.offset[0], py0 + mark.offset[1]];
       symbols.push(markerSymbol(x, y, mark.state, r));
