@@ -70,13 +70,14 @@ async function expectDrawnTo(page: Page, id: string, fraction: number) {
   return { behind: !!behind, ahead: !!ahead };
 }
 
-/** Every labelled place: its label placed by MapLibre, its point inside the map, nothing over it. */
+/** Every labelled place: its label placed by MapLibre, its point inside the map, nothing over it or its ring. */
 async function expectLabelsClear(page: Page, slug: string) {
   const { labels } = (await mapState(page))!;
   expect(labels.length, `${slug} labels places`).toBeGreaterThan(0);
   const canvas = (await page.locator('.map-area canvas').boundingBox())!;
   for (const label of labels) {
     expect(label.drawn, `${slug}: ${label.id} label drawn`).toBe(true);
+    expect(label.shielded, `${slug}: no road shield over ${label.id}`).toBe(false);
     expect(label.x, `${slug}: ${label.id} inside the map`).toBeGreaterThanOrEqual(0);
     expect(label.x).toBeLessThanOrEqual(canvas.width);
     expect(label.y, `${slug}: ${label.id} inside the map`).toBeGreaterThanOrEqual(0);

@@ -141,6 +141,8 @@ describe('the live renderer', () => {
     expect(state.visibility[MARKER_LAYERS.post]).toBe('none');
     expect(state.filters[PLACE_LAYERS.ring]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb']]]);
     expect(state.filters[PLACE_LAYERS.label]).toEqual(['in', ['get', 'id'], ['literal', ['nairab']]]);
+    // What keeps the shields off the places follows the dots.
+    expect(state.filters[PLACE_LAYERS.clearance]).toEqual(['in', ['get', 'id'], ['literal', ['saraqeb', 'nairab']]]);
     // The frame's control snapshot shown, the other hidden, each in layers of its own.
     expect(state.paint[`${areaLayerId('control-fill', 'held-2020-02-11')} fill-opacity`]).toBe(0.16);
     expect(state.paint[`${areaLayerId('front-line', 'front-2020-02-11')} line-opacity`]).toBe(1);

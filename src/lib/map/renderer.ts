@@ -96,6 +96,7 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
       (places) => {
         const ids = (highlighted: boolean) => places.filter((p) => p.highlighted === highlighted);
         map.setFilter(PLACE_LAYERS.dot, byId(places.map((p) => p.id)));
+        map.setFilter(PLACE_LAYERS.clearance, byId(places.map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));

@@ -44,6 +44,18 @@ describe('buildStyle', () => {
     expect(style.layers.map((l) => l.id)).not.toContain(PATHS_LAYER);
   });
 
+  it('keeps the road shields off the places, and moves nothing else', () => {
+    const ids = style.layers.map((l) => l.id);
+    const clearance = style.layers.find((l) => l.id === PLACE_LAYERS.clearance) as { type: string; source: string; layout: Record<string, unknown> };
+    expect(clearance).toMatchObject({ type: 'symbol', source: 'places' });
+    // Always placed, and never under another symbol (MapLibre's defaults would hide it or let a shield over it).
+    expect(clearance.layout['icon-allow-overlap']).toBe(true);
+    expect(clearance.layout['icon-ignore-placement']).toBeUndefined();
+    // MapLibre places the topmost symbols first: the only symbols placed after it are the shields.
+    const below = style.layers.slice(0, ids.indexOf(PLACE_LAYERS.clearance)).filter((l) => l.type === 'symbol');
+    expect(below.map((l) => l.id)).toEqual([SHIELDS_LAYER]);
+  });
+
   it('writes every place’s name on one line, as the frame measures it and the still maps draw it', () => {
     const names: string[] = JSON.parse(readFileSync('data/places.json', 'utf8')).places.map((p: { name: string }) => p.name);
     const maxWidth = (id: string) => (style.layers.find((l) => l.id === id) as unknown as { layout: Record<string, number> }).layout['text-max-width']!;

@@ -73,7 +73,13 @@ export function areaParts(areas: FeatureCollection): AreaPart[] {
 export const styleLayersOf = (id: LayerId, areas: readonly AreaPart[]) =>
   STYLE_LAYERS[id].flatMap((family) => (family in FAMILY_KIND ? areas.filter((a) => a.family === family).map((a) => a.layer) : [family]));
 
-export const PLACE_LAYERS = { dot: 'places-dot', ring: 'places-ring', label: 'places-label', highlightedLabel: 'places-label-highlighted' } as const;
+export const PLACE_LAYERS = {
+  dot: 'places-dot',
+  ring: 'places-ring',
+  label: 'places-label',
+  highlightedLabel: 'places-label-highlighted',
+  clearance: 'places-clearance',
+} as const;
 export const MARKER_LAYERS = { post: 'markers-post', event: 'markers-event', label: 'markers-label' } as const;
 export const BASE_LABEL_LAYER = 'base-labels';
 /** The roads, movements and arrow heads (a custom layer, `pathsLayer.ts`), under the shields. */
@@ -85,6 +91,8 @@ export const CONTEXT_LAYERS = ['context-dot', 'context-label'] as const;
 export const MARKER_ICON = (state: string) => `marker-${state}`;
 export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
+/** An empty square as wide as a place's ring: what keeps the road shields off the places (`PLACE_LAYERS.clearance`). */
+export const CLEARANCE_ICON = 'place-clearance';
 
 /**
  * A road or movement as the paths layer (`pathsLayer.ts`) draws it: a casing under a line, each
@@ -260,6 +268,17 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
           'icon-rotation-alignment': 'viewport',
         },
         paint: { 'text-color': ['match', ['get', 'id'], 'm5', colours.shieldText, colours.m4] },
+      },
+      // Dots and rings are circles, which MapLibre's label placement does not see: an empty icon
+      // on every shown place, placed just before the shields (MapLibre places symbols top first),
+      // keeps a shield off a place's ring and dot, as the still maps do. Nothing else is placed
+      // after it, so it moves no name.
+      {
+        id: PLACE_LAYERS.clearance,
+        type: 'symbol',
+        source: 'places',
+        filter: NONE,
+        layout: { 'icon-image': CLEARANCE_ICON, 'icon-allow-overlap': true, 'icon-padding': 0 },
       },
       {
         id: BASE_LABEL_LAYER,

@@ -4,7 +4,8 @@ import { fractionAt } from './lineProgress.ts';
 import type { MapLibreMap } from './loadMap.ts';
 import { visibleLayers } from './renderer.ts';
 import type { PathsLayer } from './pathsLayer.ts';
-import { PATHS_LAYER, PLACE_LAYERS } from './style.ts';
+import { PLACE } from '../cartography/symbols.ts';
+import { PATHS_LAYER, PLACE_LAYERS, SHIELDS_LAYER } from './style.ts';
 
 /**
  * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
@@ -31,9 +32,9 @@ export interface MapTestState {
   paths: Record<string, { fraction: number; head: [number, number] | undefined }>;
   /**
    * Every place the section labels: where `map.project` puts it (CSS px from the canvas's top
-   * left) and whether MapLibre placed its label.
+   * left), whether MapLibre placed its label, and whether a road shield lies over its ring.
    */
-  labels: { id: string; x: number; y: number; drawn: boolean }[];
+  labels: { id: string; x: number; y: number; drawn: boolean; shielded: boolean }[];
 }
 
 export type PageState = Pick<MapTestState, 'section' | 'index' | 'progress' | 'reducedMotion' | 'target'> & {
@@ -81,7 +82,16 @@ export function installTestHook(map: MapLibreMap, page: () => PageState) {
         paths,
         labels: places.map(({ id, lon, lat }) => {
           const { x, y } = map.project([lon, lat]);
-          return { id, x, y, drawn: placed.has(id) };
+          // The shields MapLibre placed whose box meets the ring's square.
+          const r = PLACE.ring + PLACE.ringStroke / 2;
+          const shields = map.queryRenderedFeatures(
+            [
+              [x - r, y - r],
+              [x + r, y + r],
+            ],
+            { layers: [SHIELDS_LAYER] },
+          );
+          return { id, x, y, drawn: placed.has(id), shielded: shields.length > 0 };
         }),
       };
     },
