@@ -110,6 +110,11 @@ for (const size of [
         expect(box.x + box.width, `${label} ends on screen`).toBeLessThanOrEqual(size.viewport.width);
       }
       await expect(stage.locator('.scale-bar')).toBeVisible();
+      // Nothing of the stage lies over the map: on phones a scale bar in its corner covered shields.
+      const map = (await stage.locator('.map-area').boundingBox())!;
+      const bar = (await stage.locator('.scale-bar').boundingBox())!;
+      const overlaps = bar.x < map.x + map.width && map.x < bar.x + bar.width && bar.y < map.y + map.height && map.y < bar.y + bar.height;
+      expect(overlaps, 'the scale bar lies beside the map, not on it').toBe(false);
       const down = new Map<string, Awaited<ReturnType<typeof settled>>>();
       for (const [i, section] of story.entries()) {
         await scrollToSection(page, section.slug, 0.9);
