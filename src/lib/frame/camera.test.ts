@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GRAZE, fitCamera, labelAnchors, labelSides } from './camera.ts';
+import { EDGE, GRAZE, SIDES, fitCamera, labelAnchors, labelBox, labelSides } from './camera.ts';
 import { viewport } from './mercator.ts';
 
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
@@ -38,34 +38,58 @@ describe('labelAnchors', () => {
   });
 
   it('puts last the sides where the label would cover another place’s ring or a marker', () => {
+    // The four sides straight out from the point, in their order among the eight.
+    const straight = (...args: Parameters<typeof labelAnchors>) => labelAnchors(...args).filter((a) => SIDES.includes(a));
     // A called-out town's ring 60 px to the right: the label goes left, then above and below.
-    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
+    expect(straight(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
     // Rings on both sides: above, then below, then the covered sides in their usual order.
     const both = [
       { x: 160, y: 100, r: 13 },
       { x: 40, y: 100, r: 13 },
     ];
-    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: both, gap: 0 })).toEqual(['top', 'bottom', 'left', 'right']);
+    expect(straight(100, 100, 80, 16, size, { obstacles: both, gap: 0 })).toEqual(['top', 'bottom', 'left', 'right']);
     // A name called out stands 14 px off its point: a marker 30 px below is under it when it goes below.
     const below = { obstacles: [{ x: 100, y: 130, r: 6 }], gap: 14 };
-    expect(labelAnchors(100, 100, 80, 18, size, below)).toEqual(['left', 'right', 'bottom', 'top']);
-    expect(labelAnchors(100, 100, 80, 18, size, { ...below, gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
+    expect(straight(100, 100, 80, 18, size, below)).toEqual(['left', 'right', 'bottom', 'top']);
+    expect(straight(100, 100, 80, 18, size, { ...below, gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
     // A name the map's edge would cut goes after one across a ring: the first can't be read at all.
-    expect(labelAnchors(520, 100, 80, 16, size, { obstacles: [{ x: 450, y: 100, r: 13 }], gap: 6 })).toEqual(['top', 'bottom', 'right', 'left']);
+    expect(straight(520, 100, 80, 16, size, { obstacles: [{ x: 450, y: 100, r: 13 }], gap: 6 })).toEqual(['top', 'bottom', 'right', 'left']);
     // Across an arrow before over a ring, and an arrow counts once however many of its discs a name covers.
     const arrow = Array.from({ length: 11 }, (_, i) => ({ x: 70, y: 60 + i * 8, r: 3, group: { id: 'a', cost: 1 } }));
-    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }, ...arrow], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
+    expect(straight(100, 100, 80, 16, size, { obstacles: [{ x: 160, y: 100, r: 13 }, ...arrow], gap: 0 })).toEqual(['right', 'top', 'bottom', 'left']);
     // Over another name is worse still: MapLibre would move this one to whatever side it finds free.
     const named = { obstacles: [{ x: 20, y: 100, r: 13 }], names: [[150, 95, 230, 111]] as [number, number, number, number][], gap: 0 };
-    expect(labelAnchors(100, 100, 80, 16, size, named)).toEqual(['top', 'bottom', 'right', 'left']);
+    expect(straight(100, 100, 80, 16, size, named)).toEqual(['top', 'bottom', 'right', 'left']);
     // A name on an area (which MapLibre would hide) costs less than a ring, and an arrow's head
     // as much as one.
     const area = { obstacles: [{ x: 20, y: 100, r: 13 }], areaNames: [[150, 95, 230, 111]] as [number, number, number, number][], gap: 0 };
-    expect(labelAnchors(100, 100, 80, 16, size, area)).toEqual(['top', 'bottom', 'left', 'right']);
+    expect(straight(100, 100, 80, 16, size, area)).toEqual(['top', 'bottom', 'left', 'right']);
     const head = { obstacles: [{ x: 170, y: 100, r: 6, group: { id: 'a head', cost: 2 } }, ...arrow.map((o) => ({ ...o, x: 40 }))], gap: 0 };
-    expect(labelAnchors(100, 100, 80, 16, size, head)).toEqual(['top', 'bottom', 'right', 'left']);
+    expect(straight(100, 100, 80, 16, size, head)).toEqual(['top', 'bottom', 'right', 'left']);
     // One clear of every box changes nothing.
-    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
+    expect(straight(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
+  });
+
+  it('tries the corners after the four sides, and takes one where every side is covered', () => {
+    // Nothing near: the sides first, then the corners, those on the right first.
+    expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [], gap: 6 })).toEqual([
+      'left',
+      'right',
+      'top',
+      'bottom',
+      'bottom-left',
+      'top-left',
+      'bottom-right',
+      'top-right',
+    ]);
+    // A corner stands 2 px nearer on each axis than a side, so its name's corner lies 4 px off the point each way.
+    expect(labelBox(100, 100, 80, 16, 6, 'bottom-left')).toEqual([104, 80, 184, 96]);
+    expect(labelBox(100, 100, 80, 16, 6, 'top-right')).toEqual([16, 104, 96, 120]);
+    // A road through the point from lower left to upper right covers left, right, above and below
+    // (and two corners); above left and below right are free.
+    const road = Array.from({ length: 21 }, (_, i) => ({ x: 20 + i * 8, y: 180 - i * 8, r: 3, group: { id: 'road', cost: 1 } }));
+    const sides = labelSides(100, 100, 60, 14, size, { obstacles: road, gap: 6 });
+    expect(sides.filter((side) => side.cost === 0).map((side) => side.anchor)).toEqual(['top-left', 'bottom-right']);
   });
 
   it('counts a dot just past a name’s end, on its line, as covered, as a reader would take it for the name’s', () => {

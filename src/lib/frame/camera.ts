@@ -67,16 +67,32 @@ export function fitCamera(camera: Camera, points: readonly MustShow[], viewport:
 
 /**
  * Where a label goes around its point, in order of preference, as MapLibre's variable anchors
- * name them (`left`: the text's left edge at the point, so the text runs right of it). Labels
- * prefer the right; one that would run off an edge goes the other way first; one that would
- * cover another place's dot or ring, a marker or an arrow (`obstacles`, px) goes after those
- * that cover nothing, the more it covers the later (`COVER_COST`), and one the map's edge would
- * cut goes last. MapLibre keeps
- * labels off each other and off the markers' symbols, but not off the dots and rings, which are
- * circles, not symbols: a name laid over a called-out town's ring reads as that town's.
+ * name them (`left`: the text's left edge at the point, so the text runs right of it;
+ * `bottom-left`: its bottom left corner there, so it stands above right). Labels prefer the
+ * right, then the left, above and below, then the corners; one that would run off an edge goes
+ * the other way first; one that would cover another place's dot or ring, a marker or an arrow
+ * (`obstacles`, px) goes after those that cover nothing, the more it covers the later
+ * (`COVER_COST`), and one the map's edge would cut goes last. MapLibre keeps labels off each
+ * other and off the markers' symbols, but not off the dots and rings, which are circles, not
+ * symbols: a name laid over a called-out town's ring reads as that town's.
  */
-export const ANCHORS = ['left', 'right', 'top', 'bottom'] as const;
+export const ANCHORS = ['left', 'right', 'top', 'bottom', 'bottom-left', 'top-left', 'bottom-right', 'top-right'] as const;
 export type Anchor = (typeof ANCHORS)[number];
+/** The four sides straight out from a point; the other four are its corners, tried when these are taken. */
+export const SIDES: readonly Anchor[] = ANCHORS.slice(0, 4);
+
+/**
+ * Where the anchor of a name on side `anchor` stands off its point, px, for a name `gap` px off it:
+ * straight out by `gap`; off a corner by 2 px less on each axis, as the still maps draw it
+ * (`svg/labels.ts`), which still leaves the name's corner clear of a ring or a dot.
+ */
+export function anchorOffset(anchor: Anchor, gap: number): [number, number] {
+  const corner = Math.max(0, gap - 2);
+  const x = anchor.endsWith('left') ? 1 : anchor.endsWith('right') ? -1 : 0;
+  const y = anchor.startsWith('top') ? 1 : anchor.startsWith('bottom') ? -1 : 0;
+  const step = x && y ? corner : gap;
+  return [x * step, y * step];
+}
 
 /**
  * Something drawn round a point that a label must not cover: its centre and radius, px. An
@@ -162,10 +178,11 @@ export function namesTouch([a0, b0, a1, b1]: Box, [x0, y0, x1, y1]: Box): boolea
 
 /** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
 export function labelBox(x: number, y: number, w: number, h: number, gap: number, anchor: Anchor): Box {
-  if (anchor === 'left') return [x + gap, y - h / 2, x + gap + w, y + h / 2];
-  if (anchor === 'right') return [x - gap - w, y - h / 2, x - gap, y + h / 2];
-  if (anchor === 'top') return [x - w / 2, y + gap, x + w / 2, y + gap + h];
-  return [x - w / 2, y - gap - h, x + w / 2, y - gap];
+  const [dx, dy] = anchorOffset(anchor, gap);
+  // The anchor names the box's edge or corner that stands at the anchor point.
+  const left = anchor.endsWith('left') ? x + dx : anchor.endsWith('right') ? x + dx - w : x - w / 2;
+  const top = anchor.startsWith('top') ? y + dy : anchor.startsWith('bottom') ? y + dy - h : y - h / 2;
+  return [left, top, left + w, top + h];
 }
 
 export function labelAnchors(...args: Parameters<typeof labelSides>): Anchor[] {
@@ -185,6 +202,8 @@ export function labelSides(
   const fitsBelow = y + labelHeight + EDGE <= viewport.height;
   const horizontal: Anchor[] = fitsRight ? ['left', 'right'] : ['right', 'left'];
   const vertical: Anchor[] = fitsBelow ? ['top', 'bottom'] : ['bottom', 'top'];
+  // The corners after the sides, on the same side first: above right, below right, above left, below left.
+  const corners = horizontal.flatMap((h) => ['bottom', 'top'].map((v) => `${v}-${h}` as Anchor));
   const box = (anchor: Anchor) => labelBox(x, y, labelWidth, labelHeight, avoid.gap, anchor);
   // Only what lies within reach of some side's box can be covered: one pass here, rather than
   // four over every disc of every arrow and road.
@@ -221,6 +240,6 @@ export function labelSides(
     return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
   // Stable: sides of equal cost keep the order above.
-  const sides = [...horizontal, ...vertical].map((anchor) => ({ anchor, cost: off(anchor) ? COVER_COST.edge : covers(anchor) }));
+  const sides = [...horizontal, ...vertical, ...corners].map((anchor) => ({ anchor, cost: off(anchor) ? COVER_COST.edge : covers(anchor) }));
   return sides.sort((a, b) => a.cost - b.cost);
 }

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from
 import type { Feature, LineString } from 'geojson';
 import { LAYER_IDS, type LayerId } from '../cartography/layers.ts';
 import { MARKER, PLACE } from '../cartography/symbols.ts';
-import type { Anchor } from '../frame/camera.ts';
+import { SIDES, anchorOffset, type Anchor } from '../frame/camera.ts';
 import type { Frame, MarkerMark } from '../frame/frame.ts';
 import type { PathSlice } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
@@ -44,10 +44,10 @@ const byId = (ids: readonly string[]): FilterSpecification => (ids.length ? ['in
 function perId(entries: [string, unknown][], fallback: unknown): unknown {
   return entries.length ? (['match', ['get', 'id'], ...entries.flatMap(([id, v]) => [id, v]), fallback] as unknown as ExpressionSpecification) : fallback;
 }
-/** MapLibre's variable anchors with their offsets (in ems) for a label `gap` ems from its point. */
-const anchorOffsets = (anchors: readonly Anchor[], gap: number) => [
+/** MapLibre's variable anchors with their offsets (in ems of `size` px) for a label `gap` px from its point, as the frame measured them. */
+const anchorOffsets = (anchors: readonly Anchor[], gap: number, size: number) => [
   'literal',
-  anchors.flatMap((a) => [a, a === 'left' ? [gap, 0] : a === 'right' ? [-gap, 0] : a === 'top' ? [0, gap] : [0, -gap]]),
+  anchors.flatMap((a) => [a, anchorOffset(a, gap).map((px) => px / size)]),
 ];
 
 /**
@@ -100,7 +100,8 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
         map.setFilter(PLACE_LAYERS.ring, byId(ids(true).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.label, byId(ids(false).map((p) => p.id)));
         map.setFilter(PLACE_LAYERS.highlightedLabel, byId(ids(true).map((p) => p.id)));
-        const gap = (highlighted: boolean) => PLACE.labelGap(highlighted) / PLACE.labelSize('town', highlighted);
+        const offsets = (anchors: readonly Anchor[], highlighted: boolean) =>
+          anchorOffsets(anchors, PLACE.labelGap(highlighted), PLACE.labelSize('town', highlighted));
         for (const [layer, highlighted] of [
           [PLACE_LAYERS.label, false],
           [PLACE_LAYERS.highlightedLabel, true],
@@ -114,8 +115,8 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
               // the side it had in its last placement while that stays free, so how the reader
               // came to a moment, not the moment, would decide the side; the frame already keeps
               // the names clear of each other.
-              list.map((p) => [p.id, anchorOffsets(p.decided ? p.anchors.slice(0, 1) : p.anchors, gap(highlighted))]),
-              anchorOffsets(['left', 'right', 'top', 'bottom'], gap(highlighted)),
+              list.map((p) => [p.id, offsets(p.decided ? p.anchors.slice(0, 1) : p.anchors, highlighted)]),
+              offsets(SIDES, highlighted),
             ),
           );
         }

@@ -45,7 +45,16 @@ const POSITIONS: [number, number][] = [
   [-1, 1],
 ];
 /** A MapLibre anchor as a direction from the point: `left` puts the text's left edge there, so it runs right. */
-const DIRECTION: Record<Anchor, [number, number]> = { left: [1, 0], right: [-1, 0], top: [0, 1], bottom: [0, -1] };
+const DIRECTION: Record<Anchor, [number, number]> = {
+  left: [1, 0],
+  right: [-1, 0],
+  top: [0, 1],
+  bottom: [0, -1],
+  'bottom-left': [1, -1],
+  'top-left': [1, 1],
+  'bottom-right': [-1, -1],
+  'top-right': [-1, 1],
+};
 const positionsFor = (anchors: readonly Anchor[] | undefined): [number, number][] => {
   if (!anchors) return POSITIONS;
   const first = anchors.map((a) => DIRECTION[a]);
