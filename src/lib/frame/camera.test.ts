@@ -70,7 +70,7 @@ describe('labelAnchors', () => {
     expect(straight(100, 100, 80, 16, size, { obstacles: [{ x: 300, y: 300, r: 13 }], gap: 0 })).toEqual(['left', 'right', 'top', 'bottom']);
   });
 
-  it('tries the corners after the four sides, and takes one where every side is covered', () => {
+  it('tries the corners after the four sides, and takes one only where every side is worse than a line across it', () => {
     // Nothing near: the sides first, then the corners, those on the right first.
     expect(labelAnchors(100, 100, 80, 16, size, { obstacles: [], gap: 6 })).toEqual([
       'left',
@@ -86,10 +86,20 @@ describe('labelAnchors', () => {
     expect(labelBox(100, 100, 80, 16, 6, 'bottom-left')).toEqual([104, 80, 184, 96]);
     expect(labelBox(100, 100, 80, 16, 6, 'top-right')).toEqual([16, 104, 96, 120]);
     // A road through the point from lower left to upper right covers left, right, above and below
-    // (and two corners); above left and below right are free.
-    const road = Array.from({ length: 21 }, (_, i) => ({ x: 20 + i * 8, y: 180 - i * 8, r: 3, group: { id: 'road', cost: 1 } }));
-    const sides = labelSides(100, 100, 60, 14, size, { obstacles: road, gap: 6 });
-    expect(sides.filter((side) => side.cost === 0).map((side) => side.anchor)).toEqual(['top-left', 'bottom-right']);
+    // (and two corners), but a corner is no better than a side across a road: a side still wins.
+    const line = (dx: number, dy: number, id: string) =>
+      Array.from({ length: 21 }, (_, i) => ({ x: 100 + (i - 10) * dx, y: 100 + (i - 10) * dy, r: 3, group: { id, cost: 1 } }));
+    const diagonal = line(8, -8, 'diagonal');
+    expect(labelAnchors(100, 100, 60, 14, size, { obstacles: diagonal, gap: 6 })[0]).toBe('left');
+    // With roads straight across it as well, as at a crossroads, every side costs two roads and
+    // the free corners, below right and above left, come first.
+    const crossroads = [...diagonal, ...line(8, 0, 'across'), ...line(0, 8, 'down')];
+    const sides = labelSides(100, 100, 60, 14, size, { obstacles: crossroads, gap: 6 });
+    expect(sides.slice(0, 2)).toEqual([
+      { anchor: 'top-left', cost: 1 },
+      { anchor: 'bottom-right', cost: 1 },
+    ]);
+    expect(sides[2]!.cost).toBe(2);
   });
 
   it('counts a dot just past a name’s end, on its line, as covered, as a reader would take it for the name’s', () => {

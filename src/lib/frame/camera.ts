@@ -153,9 +153,12 @@ export function crosses([x1, y1, x2, y2]: Segment, [left, top, right, bottom]: B
 /**
  * What covering each costs a name: a dot, ring, marker or arrow head under a name reads as that
  * name's (the name of one town over another's ring, a strike or an arrival at the wrong town); a
- * name across an arrow's shaft is still read as its own.
+ * name across an arrow's shaft is still read as its own. A name off a corner of its dot is tied
+ * to it more loosely than one beside it, above or below (editors found such names read as a
+ * neighbouring symbol's): it goes there only where every straight side costs more than a line
+ * across it (`corner`).
  */
-export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1, edge: 1000 } as const;
+export const COVER_COST = { point: 2, shaft: 1, name: 3, areaName: 1, edge: 1000, corner: 1 } as const;
 /**
  * The share of that cost a name pays when it only comes into the room kept round a thing
  * (`Obstacle.core`): a name that grazes a square's margin or a road's edge is read; one across
@@ -240,6 +243,9 @@ export function labelSides(
     return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
   // Stable: sides of equal cost keep the order above.
-  const sides = [...horizontal, ...vertical, ...corners].map((anchor) => ({ anchor, cost: off(anchor) ? COVER_COST.edge : covers(anchor) }));
+  const sides = [...horizontal, ...vertical, ...corners].map((anchor) => ({
+    anchor,
+    cost: off(anchor) ? COVER_COST.edge : covers(anchor) + (SIDES.includes(anchor) ? 0 : COVER_COST.corner),
+  }));
   return sides.sort((a, b) => a.cost - b.cost);
 }
