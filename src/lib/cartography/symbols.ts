@@ -39,6 +39,8 @@ export const roadStyle = (id: string) => ROADS[id as keyof typeof ROADS] ?? ROAD
 
 /** A route shield: a rounded box around its text, placed along the road every so often. */
 export const SHIELD = { size: 11, padX: 4, padY: 2, radius: 3, spacing: 260 } as const;
+/** The corner of a phone's map that its scale bar takes, with the bar's margin, px (`.map-area .scale-bar` in story.css). */
+export const SCALE_BAR_CORNER = { width: 132, height: 26 } as const;
 
 /** How opaque each area's fill is: the held ground is a wash, the rest stand out over it. */
 export const areaFill = (layer: AreaLayer) => (layer === 'control' ? 0.16 : 0.28);

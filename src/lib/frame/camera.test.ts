@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GRAZE, SIDES, fitCamera, labelAnchors, labelBox, labelSides } from './camera.ts';
+import { COVER_COST, EDGE, GRAZE, SIDES, fitCamera, labelAnchors, labelBox, labelSides } from './camera.ts';
 import { viewport } from './mercator.ts';
 
 const camera = { center: [36.7, 35.9] as [number, number], zoom: 10, bearing: 0, pitch: 0 };
@@ -100,6 +100,14 @@ describe('labelAnchors', () => {
       { anchor: 'bottom-right', cost: 1 },
     ]);
     expect(sides[2]!.cost).toBe(2);
+  });
+
+  it('puts a name the page’s scale bar would cover with those the map’s edge cuts', () => {
+    // The bar over where the name would go right of its point: left, above and below come first.
+    const covered: [number, number, number, number][] = [[150, 90, 260, 110]];
+    const sides = labelSides(100, 100, 80, 16, size, { obstacles: [], covered, gap: 6 });
+    expect(sides.find((side) => side.anchor === 'left')!.cost).toBe(COVER_COST.edge);
+    expect(sides[0]!.anchor).toBe('right');
   });
 
   it('counts a dot just past a name’s end, on its line, as covered, as a reader would take it for the name’s', () => {

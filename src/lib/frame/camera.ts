@@ -199,7 +199,10 @@ export function labelSides(
   labelWidth: number,
   labelHeight: number,
   viewport: Viewport,
-  avoid: { obstacles: readonly Obstacle[]; names?: readonly Box[]; areaNames?: readonly Box[]; gap: number } = { obstacles: [], gap: 0 },
+  avoid: { obstacles: readonly Obstacle[]; names?: readonly Box[]; areaNames?: readonly Box[]; covered?: readonly Box[]; gap: number } = {
+    obstacles: [],
+    gap: 0,
+  },
 ): { anchor: Anchor; cost: number }[] {
   const fitsRight = x + labelWidth + EDGE <= viewport.width;
   const fitsBelow = y + labelHeight + EDGE <= viewport.height;
@@ -237,10 +240,12 @@ export function labelSides(
     const costs = [...groups.values()].reduce((sum, cost) => sum + cost, 0);
     return points + costs + over(avoid.names) * COVER_COST.name + over(avoid.areaNames) * COVER_COST.areaName;
   };
-  // A name cut by the map's edge cannot be read at all; one across a ring or an arrow still can.
+  // A name cut by the map's edge, or under what the page lays over the map (`covered`: its scale
+  // bar), cannot be read at all; one across a ring or an arrow still can.
   const off = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box(anchor);
-    return x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
+    const under = (avoid.covered ?? []).some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1);
+    return under || x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
   // Stable: sides of equal cost keep the order above.
   const sides = [...horizontal, ...vertical, ...corners].map((anchor) => ({

@@ -296,6 +296,31 @@ describe('frame: the picture', () => {
     const cameraHere = { ...state, highlight: [], places: [], events: [], camera: { ...state.camera, bearing: 0 } };
     expect(frame(cameraHere, 0, nearEdge(width / 2 + 2), { viewport }).baseLabels).toEqual(['close']);
     expect(frame(cameraHere, 0, nearEdge(width / 2 - 2), { viewport }).baseLabels).toEqual([]);
+    // Whole inside, but under the page's scale bar (here as tall as the map, 4 px wide): dropped too.
+    const scaleBar = { width: 4, height: 300 };
+    const bar = frame(cameraHere, 0, nearEdge(width / 2 + 2), { viewport, scaleBar });
+    const other = bar.scaleBar!.side === 'left' ? 'right' : 'left';
+    const nearSide = (side: 'left' | 'right') => ({
+      ...world,
+      baseLabels: [{ ...world.baseLabels[1]!, lon: 36.1 + (side === 'left' ? -1 : 1) * (200 - width / 2 - 2) * px }],
+    });
+    expect(frame(cameraHere, 0, nearSide(bar.scaleBar!.side), { viewport, scaleBar }).baseLabels).toEqual([]);
+    expect(frame(cameraHere, 0, nearSide(other), { viewport, scaleBar }).baseLabels).toEqual(['close']);
+  });
+  it('puts the scale bar in the bottom corner with least under it, for the whole section, and no name under it', () => {
+    const viewport = { width: 400, height: 300 };
+    const scaleBar = { width: 120, height: 26 };
+    const at = (f: ReturnType<typeof frame>) => f.scaleBar?.side;
+    // Nothing in either corner: the right. Without a bar asked for, none.
+    const empty: SectionMap = { ...state, camera: { ...state.camera, bearing: 0 }, layers: [], places: [], highlight: [], events: [], paths: [] };
+    expect(at(frame(empty, 1, world, { viewport, scaleBar }))).toBe('right');
+    expect(at(frame(empty, 1, world, { viewport }))).toBeUndefined();
+    // A town at the bottom right (the camera keeps it and its name just inside the map) sends it
+    // left, at every point of the section.
+    const corner = { ...world, places: { ...world.places, a: { ...world.places.a!, lon: 36.5806, lat: 34.8074 } } };
+    const town = { ...empty, places: ['a'] };
+    expect([0, 0.5, 1].map((p) => at(frame(town, p, corner, { viewport, scaleBar })))).toEqual(['left', 'left', 'left']);
+    expect(at(frame(town, 1, world, { viewport, scaleBar }))).toBe('right');
   });
   it('sizes a name on an area as MapLibre wraps it: one line up to 8 ems, then lines of about equal length', () => {
     const one = baseLabelBox('SYRIA', 'country');

@@ -45,6 +45,11 @@ export interface Frame {
   baseLabels: string[];
   /** Close-ups also name the towns around the story's places, small and grey. */
   contextTowns: boolean;
+  /**
+   * When the page asked (`FrameOptions.scaleBar`): the bottom corner its scale bar goes in, and
+   * the point on the ground under the bar's middle, where the live map keeps its shields off.
+   */
+  scaleBar?: { side: 'left' | 'right'; at: [number, number] };
 }
 
 export interface AreaMark {
@@ -102,6 +107,11 @@ export interface StoryWorld {
 export interface FrameOptions {
   /** Phones use the section's `narrow` camera overrides. */
   narrow?: boolean;
+  /**
+   * The size (px) of a scale bar the page lays in a bottom corner of the map (phones): the frame
+   * picks the corner with least under it (`Frame.scaleBar`), and no name goes under it.
+   */
+  scaleBar?: { width: number; height: number };
   /** Cuts instead of flights, end states instead of drawing: progress counts as 1. */
   reducedMotion?: boolean;
   /**
@@ -166,7 +176,13 @@ const STEPS: [number, number][] = [
 const BESIDE = 12;
 
 /** The names worked out for each section, with the map they were for: the same on every frame of it. */
-const nameCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; names: PlacedName[] }>();
+const nameCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; ends?: SectionEnd; names?: PlacedName[] }>();
+
+/** What the section leaves drawn round its names, px: the markers' symbols, arrows and roads, and the scale bar's corner. */
+interface SectionEnd {
+  obstacles: Obstacle[];
+  scaleBar?: NonNullable<Frame['scaleBar']> & { box: Box };
+}
 
 /**
  * The map at `progress` (0..1) through a section: a pure function of the section's state, so
@@ -295,25 +311,42 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   };
   const placed = placeMarkers(located);
   const markers: MarkerMark[] = placed.map(({ mark }) => mark);
-  // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
-  const baseLabels = world.baseLabels
-    .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
-    .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!));
   // Each name's side. On a map of known size, chosen (`names.ts`) clear of the other places' dots
   // and rings, of the markers and arrows, of the names on areas (MapLibre hides one that a
   // place's name covers: a "TURKEY" lost under "Bab al-Hawa crossing") and of each other,
   // where it can be: MapLibre keeps names apart itself, but by moving one to its next free side,
   // which may cover a ring. All as the section leaves them, so a name keeps one side for the
   // whole section (while its camera holds, as every section's does) rather than jumping across
-  // as an arrow's tip or a new marker reaches it.
+  // as an arrow's tip or a new marker reaches it; the scale bar keeps one corner likewise.
   const viewport = options.viewport;
-  const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)}`;
-  const cached = nameCache.get(state);
+  const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)} ${JSON.stringify(options.scaleBar ?? null)}`;
+  let cached = nameCache.get(state);
+  if (!cached || cached.key !== key || cached.world !== world) nameCache.set(state, (cached = { key, world }));
+  const ends = view && viewport ? (cached.ends ??= sectionEnd(view, viewport)) : undefined;
+  const covered = ends?.scaleBar ? [ends.scaleBar.box] : [];
+  // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
+  const baseLabels = world.baseLabels
+    .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
+    .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, covered));
   let names: PlacedName[];
-  if (!view || !viewport)
+  if (!view || !viewport || !ends)
     names = labelled.map(({ width, height }) => ({ anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }), decided: false }));
-  else if (cached && cached.key === key && cached.world === world) names = cached.names;
   else {
+    const areaNames = baseLabels.map((l): Box => {
+      const [x, y] = view.project(l.lon, l.lat);
+      const { width, height } = baseLabelBox(l.text, l.kind);
+      return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+    });
+    const toPlace = labelled.map(({ highlighted, width, height }, i): NameToPlace => {
+      const [x, y] = dotAt[i]!;
+      const r = dotReach[i]! + CLEARANCE;
+      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
+    });
+    names = cached.names ??= placeNames(toPlace, ends.obstacles, areaNames, viewport, covered);
+  }
+
+  /** The markers and lines as the section leaves them, and the corner of the scale bar with least of them and of the dots under it. */
+  function sectionEnd(view: ReturnType<typeof projection>, viewport: Viewport): SectionEnd {
     const end = timeAt(state.date, 1);
     const symbols: Obstacle[] = (end === time ? placed : placeMarkers(locatedAt(end))).map(({ mark, at: [x, y] }) => ({
       x,
@@ -331,18 +364,21 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
         !!head,
       );
     });
-    const areaNames = baseLabels.map((l): Box => {
-      const [x, y] = view.project(l.lon, l.lat);
-      const { width, height } = baseLabelBox(l.text, l.kind);
-      return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+    const obstacles = [...symbols, ...lines];
+    const bar = options.scaleBar;
+    if (!bar) return { obstacles };
+    const { width: w, height: h } = viewport;
+    const corners = (['right', 'left'] as const).map((side) => {
+      const box: Box = side === 'left' ? [0, h - bar.height, bar.width, h] : [w - bar.width, h - bar.height, w, h];
+      const under = (x: number, y: number, r: number) => x + r > box[0] && x - r < box[2] && y + r > box[1] && y - r < box[3];
+      // A dot or a marker hidden is a place or an event lost; a road or an arrow only loses a stretch.
+      const dots = dotAt.filter(([x, y], i) => under(x, y, dotReach[i]!)).length;
+      const marks = symbols.filter((o) => under(o.x, o.y, o.r)).length;
+      const crossing = new Set(lines.filter((o) => under(o.x, o.y, o.r)).map((o) => o.group?.id)).size;
+      return { side, box, cost: (dots + marks) * 10 + crossing };
     });
-    const toPlace = labelled.map(({ highlighted, width, height }, i): NameToPlace => {
-      const [x, y] = dotAt[i]!;
-      const r = dotReach[i]! + CLEARANCE;
-      return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
-    });
-    names = placeNames(toPlace, [...symbols, ...lines], areaNames, viewport);
-    nameCache.set(state, { key, world, names });
+    const { side, box } = corners.sort((a, b) => a.cost - b.cost)[0]!;
+    return { obstacles, scaleBar: { side, box, at: view.unproject((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) } };
   }
   const places = labelled.map(({ id, highlighted }, i) => ({ id, highlighted, ...names[i]! }));
 
@@ -357,6 +393,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     paths,
     baseLabels: baseLabels.map((l) => l.id),
     contextTowns: camera.zoom >= CONTEXT_MIN_ZOOM,
+    ...(ends?.scaleBar ? { scaleBar: { side: ends.scaleBar.side, at: ends.scaleBar.at } } : {}),
   };
 }
 
@@ -373,11 +410,20 @@ export function baseLabelBox(text: string, kind: BaseLabelKind): { width: number
 }
 
 /**
- * Whether a box centred at `at` lies whole inside the map: a name on an area cut by the map's
- * edge ("…erranean", "SYRI") is dropped rather than drawn in part.
+ * Whether a box centred at `at` lies whole inside the map and clear of what covers it: a name on
+ * an area cut by the map's edge ("…erranean", "SYRI") or half under the scale bar is dropped
+ * rather than drawn in part.
  */
-const inside = ([x, y]: [number, number], { width, height }: { width: number; height: number }, map: Viewport) =>
-  x - width / 2 >= 0 && x + width / 2 <= map.width && y - height / 2 >= 0 && y + height / 2 <= map.height;
+const inside = ([x, y]: [number, number], { width, height }: { width: number; height: number }, map: Viewport, covered: readonly Box[]) => {
+  const box: Box = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+  return (
+    box[0] >= 0 &&
+    box[2] <= map.width &&
+    box[1] >= 0 &&
+    box[3] <= map.height &&
+    !covered.some((c) => box[0] < c[2] && c[0] < box[2] && box[1] < c[3] && c[1] < box[3])
+  );
+};
 
 /** The section as the reader leaves it: what still maps, embeds' posters and share cards show. */
 export const endFrame = (state: SectionMap, world: StoryWorld, options: Omit<FrameOptions, 'reducedMotion'> = {}) => frame(state, 1, world, options);

@@ -96,14 +96,21 @@ const SEARCH_LIMIT = 200_000;
  * then those with the fewest free sides, each on its cheapest side given those before it), so
  * that bound is tight from the start; a greedy pass alone can leave a name on a ring that a
  * neighbour with other free sides could have made room for. Where totals tie, the greedy pass's
- * choice stands. A side the map's edge cuts costs more than all else together (`COVER_COST.edge`),
- * so a name with no other side still leaves the search to do its work for the rest.
+ * choice stands. A side the map's edge cuts, or that the page's furniture covers (`covered`), costs
+ * more than all else together (`COVER_COST.edge`), so a name with no other side still leaves the
+ * search to do its work for the rest.
  */
-export function placeNames(names: readonly NameToPlace[], obstacles: readonly Obstacle[], areaNames: readonly Box[], viewport: Viewport): PlacedName[] {
+export function placeNames(
+  names: readonly NameToPlace[],
+  obstacles: readonly Obstacle[],
+  areaNames: readonly Box[],
+  viewport: Viewport,
+  covered: readonly Box[] = [],
+): PlacedName[] {
   const n = names.length;
   // Each name's sides, cheapest first, costed without the other names; then each side's box.
   const sides = names.map((name, i) => {
-    const avoid = { obstacles: [...names.filter((_, j) => j !== i).map((o) => o.dot), ...obstacles], areaNames, gap: name.gap };
+    const avoid = { obstacles: [...names.filter((_, j) => j !== i).map((o) => o.dot), ...obstacles], areaNames, covered, gap: name.gap };
     return labelSides(name.x, name.y, name.width, name.height, viewport, avoid).map(({ anchor, cost }) => ({
       anchor,
       cost,

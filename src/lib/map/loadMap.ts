@@ -5,12 +5,12 @@ import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.
 import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import { ACTORS, MARKER_STATES, type MarkerState } from '../cartography/layers.ts';
 import type { Palette } from '../cartography/palette.ts';
-import { ARROW, LINES, MARKER, MARKER_SHAPES, PLACE, SHIELD, markerOutline } from '../cartography/symbols.ts';
+import { ARROW, LINES, MARKER, MARKER_SHAPES, PLACE, SCALE_BAR_CORNER, SHIELD, markerOutline } from '../cartography/symbols.ts';
 import type { PathSamples } from '../frame/paths.ts';
 import type { Camera } from '../story/section.ts';
 import { createPathsLayer, type PathsLayer } from './pathsLayer.ts';
 import type { MapSources } from './sources.ts';
-import { CLEARANCE_ICON, HATCH_ICON, MARKER_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLayers } from './style.ts';
+import { CLEARANCE_ICON, HATCH_ICON, MARKER_ICON, SCALE_BAR_ICON, SHIELDS_LAYER, SHIELD_ICON, buildStyle, pathLayers } from './style.ts';
 
 export type { MapLibreMap };
 export { createRenderer } from './renderer.ts';
@@ -179,6 +179,11 @@ export function createMap(
       map.addImage(
         CLEARANCE_ICON,
         icon(ring, ring, () => {}),
+        image,
+      );
+      map.addImage(
+        SCALE_BAR_ICON,
+        icon(SCALE_BAR_CORNER.width, SCALE_BAR_CORNER.height, () => {}),
         image,
       );
       map.addLayer(pathsLayer, SHIELDS_LAYER);

@@ -253,6 +253,16 @@ describe('the live renderer', () => {
     expect(progressOf(slicePath(advance, 0.5).line, advance.points)).not.toBeCloseTo(0.5, 2);
   });
 
+  it('keeps the shields off where the frame put a phone’s scale bar, and off nowhere without one', () => {
+    const { map, heads, state } = recordingMap();
+    const renderer = createRenderer(map, LAYERS, heads);
+    renderer.apply({ ...base, scaleBar: { side: 'right', at: [36.9, 35.6] } }, { instant: true });
+    const furniture = () => state.sources.furniture as { features: { geometry: { coordinates: unknown } }[] };
+    expect(furniture().features.map((f) => f.geometry.coordinates)).toEqual([[36.9, 35.6]]);
+    renderer.apply(base, { instant: true });
+    expect(furniture().features).toEqual([]);
+  });
+
   it('draws what the frame decided: its paths in its order, arrow heads and shields only where it put them', () => {
     const { map, heads, state, calls, clear } = recordingMap();
     const renderer = createRenderer(map, LAYERS, heads);

@@ -129,6 +129,15 @@ export function createRenderer(map: RenderTarget, layers: { paths: readonly Path
     );
     when(
       next,
+      (f) => f.scaleBar?.at,
+      (at) =>
+        (map.getSource('furniture') as GeoJSONSource).setData({
+          type: 'FeatureCollection',
+          features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [],
+        }),
+    );
+    when(
+      next,
       (f) => f.baseLabels,
       (ids) => map.setFilter(BASE_LABEL_LAYER, byId(ids)),
     );

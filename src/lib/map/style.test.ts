@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { PLACE, textWidth } from '../cartography/symbols.ts';
 import { LIGHT } from '../cartography/palette.ts';
 import { MAP_SOURCES, type MapSources } from './sources.ts';
-import { PATHS_LAYER, PLACE_LAYERS, SHIELDS_LAYER, areaLayerId, buildStyle } from './style.ts';
+import { PATHS_LAYER, PLACE_LAYERS, SCALE_BAR_LAYER, SHIELDS_LAYER, areaLayerId, buildStyle } from './style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const square = [
@@ -54,6 +54,11 @@ describe('buildStyle', () => {
     // MapLibre places the topmost symbols first: the only symbols placed after it are the shields.
     const below = style.layers.slice(0, ids.indexOf(PLACE_LAYERS.clearance)).filter((l) => l.type === 'symbol');
     expect(below.map((l) => l.id)).toEqual([SHIELDS_LAYER]);
+    // The phone's scale bar keeps them off the same way, and moves nothing else either.
+    const bar = style.layers.find((l) => l.id === SCALE_BAR_LAYER) as { source: string; layout: Record<string, unknown> };
+    expect(bar).toMatchObject({ source: 'furniture', layout: { 'icon-allow-overlap': true } });
+    const underBar = style.layers.slice(0, ids.indexOf(SCALE_BAR_LAYER)).filter((l) => l.type === 'symbol');
+    expect(underBar.map((l) => l.id)).toEqual([SHIELDS_LAYER, PLACE_LAYERS.clearance]);
   });
 
   it('writes every place’s name on one line, as the frame measures it and the still maps draw it', () => {

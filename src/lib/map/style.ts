@@ -93,6 +93,9 @@ export const SHIELD_ICON = (road: string) => `shield-${road}`;
 export const HATCH_ICON = 'hatch';
 /** An empty square as wide as a place's ring: what keeps the road shields off the places (`PLACE_LAYERS.clearance`). */
 export const CLEARANCE_ICON = 'place-clearance';
+/** An empty box the size of a phone's scale bar, and the layer that lays it where the frame put the bar. */
+export const SCALE_BAR_ICON = 'scale-bar-clearance';
+export const SCALE_BAR_LAYER = 'scale-bar-clearance';
 
 /**
  * A road or movement as the paths layer (`pathsLayer.ts`) draws it: a casing under a line, each
@@ -208,6 +211,7 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         MAP_SOURCES.map((name) => [name, { ...source(data[name]), ...(['areas', 'countries', 'borders', 'idlib'].includes(name) ? TILING : {}) }]),
       ) as Record<keyof MapSources, GeoJSONSourceSpecification>),
       shields: empty(),
+      furniture: empty(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colours.sea } },
@@ -279,6 +283,13 @@ export function buildStyle(data: MapSources, fonts: { regular: string; bold: str
         source: 'places',
         filter: NONE,
         layout: { 'icon-image': CLEARANCE_ICON, 'icon-allow-overlap': true, 'icon-padding': 0 },
+      },
+      // The same for the scale bar a phone lays over a corner of the map (`Frame.scaleBar`).
+      {
+        id: SCALE_BAR_LAYER,
+        type: 'symbol',
+        source: 'furniture',
+        layout: { 'icon-image': SCALE_BAR_ICON, 'icon-allow-overlap': true, 'icon-padding': 0 },
       },
       {
         id: BASE_LABEL_LAYER,

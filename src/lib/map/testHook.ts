@@ -5,7 +5,7 @@ import type { MapLibreMap } from './loadMap.ts';
 import { visibleLayers } from './renderer.ts';
 import type { PathsLayer } from './pathsLayer.ts';
 import { PLACE } from '../cartography/symbols.ts';
-import { PATHS_LAYER, PLACE_LAYERS, SHIELDS_LAYER } from './style.ts';
+import { BASE_LABEL_LAYER, MARKER_LAYERS, PATHS_LAYER, PLACE_LAYERS, SHIELDS_LAYER } from './style.ts';
 
 /**
  * What the page tells end-to-end tests about its live map, read back from MapLibre itself (its
@@ -51,6 +51,8 @@ export interface MapTestHook {
    * ([r, g, b], 0..255) the canvas shows there now; undefined off the canvas.
    */
   pixel(at: [number, number]): { x: number; y: number; rgb: [number, number, number] } | undefined;
+  /** What MapLibre placed in a box of the canvas (CSS px from its top left): names, shields and markers, as `layer: name`. */
+  placedIn(box: [number, number, number, number]): string[];
 }
 
 declare global {
@@ -94,6 +96,17 @@ export function installTestHook(map: MapLibreMap, page: () => PageState) {
           return { id, x, y, drawn: placed.has(id), shielded: shields.length > 0 };
         }),
       };
+    },
+    placedIn([x0, y0, x1, y1]) {
+      const layers = [PLACE_LAYERS.label, PLACE_LAYERS.highlightedLabel, SHIELDS_LAYER, BASE_LABEL_LAYER, ...Object.values(MARKER_LAYERS)];
+      const features = map.queryRenderedFeatures(
+        [
+          [x0, y0],
+          [x1, y1],
+        ],
+        { layers: layers.filter((id) => map.getLayer(id)) },
+      );
+      return features.map((f) => `${f.layer.id}: ${f.properties.name ?? f.properties.text ?? f.properties.label ?? f.properties.id}`);
     },
     pixel([lon, lat]) {
       // The canvas keeps its last frame on test pages (preserveDrawingBuffer), so it can be read.
