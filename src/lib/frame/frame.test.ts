@@ -296,16 +296,20 @@ describe('frame: the picture', () => {
     const cameraHere = { ...state, highlight: [], places: [], events: [], camera: { ...state.camera, bearing: 0 } };
     expect(frame(cameraHere, 0, nearEdge(width / 2 + 2), { viewport }).baseLabels).toEqual(['close']);
     expect(frame(cameraHere, 0, nearEdge(width / 2 - 2), { viewport }).baseLabels).toEqual([]);
-    // Whole inside, but under the page's scale bar (here as tall as the map, 4 px wide): dropped too.
+    // Under the page's scale bar (here as tall as the map, 4 px wide), it is left out: the bar
+    // goes to the other corner where it can, and where both corners hold one, one is dropped.
     const scaleBar = { width: 4, height: 300 };
-    const bar = frame(cameraHere, 0, nearEdge(width / 2 + 2), { viewport, scaleBar });
-    const other = bar.scaleBar!.side === 'left' ? 'right' : 'left';
-    const nearSide = (side: 'left' | 'right') => ({
-      ...world,
-      baseLabels: [{ ...world.baseLabels[1]!, lon: 36.1 + (side === 'left' ? -1 : 1) * (200 - width / 2 - 2) * px }],
-    });
-    expect(frame(cameraHere, 0, nearSide(bar.scaleBar!.side), { viewport, scaleBar }).baseLabels).toEqual([]);
-    expect(frame(cameraHere, 0, nearSide(other), { viewport, scaleBar }).baseLabels).toEqual(['close']);
+    const close = world.baseLabels[1]!;
+    const nearSide = (side: 'left' | 'right', id = 'close') => ({ ...close, id, lon: 36.1 + (side === 'left' ? -1 : 1) * (200 - width / 2 - 2) * px });
+    for (const [side, other] of [
+      ['left', 'right'],
+      ['right', 'left'],
+    ] as const) {
+      const one = frame(cameraHere, 0, { ...world, baseLabels: [nearSide(side)] }, { viewport, scaleBar });
+      expect([one.scaleBar!.side, one.baseLabels]).toEqual([other, ['close']]);
+    }
+    const both = frame(cameraHere, 0, { ...world, baseLabels: [nearSide('left', 'west'), nearSide('right', 'east')] }, { viewport, scaleBar });
+    expect(both.baseLabels).toEqual([both.scaleBar!.side === 'left' ? 'east' : 'west']);
   });
   it('puts the scale bar in the bottom corner with least under it, for the whole section, and no name under it', () => {
     const viewport = { width: 400, height: 300 };

@@ -322,12 +322,16 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)} ${JSON.stringify(options.scaleBar ?? null)}`;
   let cached = nameCache.get(state);
   if (!cached || cached.key !== key || cached.world !== world) nameCache.set(state, (cached = { key, world }));
+  /** The names on areas written at this zoom, and with a view, whole inside it. */
+  function areaNamesIn(view: ReturnType<typeof projection> | undefined) {
+    return world.baseLabels
+      .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
+      .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, []));
+  }
   const ends = view && viewport ? (cached.ends ??= sectionEnd(view, viewport)) : undefined;
   const covered = ends?.scaleBar ? [ends.scaleBar.box] : [];
   // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
-  const baseLabels = world.baseLabels
-    .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
-    .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, covered));
+  const baseLabels = areaNamesIn(view).filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, covered));
   let names: PlacedName[];
   if (!view || !viewport || !ends)
     names = labelled.map(({ width, height }) => ({ anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }), decided: false }));
@@ -371,11 +375,17 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const corners = (['right', 'left'] as const).map((side) => {
       const box: Box = side === 'left' ? [0, h - bar.height, bar.width, h] : [w - bar.width, h - bar.height, w, h];
       const under = (x: number, y: number, r: number) => x + r > box[0] && x - r < box[2] && y + r > box[1] && y - r < box[3];
-      // A dot or a marker hidden is a place or an event lost; a road or an arrow only loses a stretch.
+      // A dot or a marker hidden is a place or an event lost; a name on an area ("SYRIA") is left
+      // out; a road or an arrow only loses a stretch.
       const dots = dotAt.filter(([x, y], i) => under(x, y, dotReach[i]!)).length;
       const marks = symbols.filter((o) => under(o.x, o.y, o.r)).length;
+      const areaNames = areaNamesIn(view).filter((l) => {
+        const [x, y] = view.project(l.lon, l.lat);
+        const { width, height } = baseLabelBox(l.text, l.kind);
+        return x + width / 2 > box[0] && x - width / 2 < box[2] && y + height / 2 > box[1] && y - height / 2 < box[3];
+      }).length;
       const crossing = new Set(lines.filter((o) => under(o.x, o.y, o.r)).map((o) => o.group?.id)).size;
-      return { side, box, cost: (dots + marks) * 10 + crossing };
+      return { side, box, cost: (dots + marks) * 10 + areaNames * 3 + crossing };
     });
     const { side, box } = corners.sort((a, b) => a.cost - b.cost)[0]!;
     return { obstacles, scaleBar: { side, box, at: view.unproject((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) } };
