@@ -172,6 +172,9 @@ const NAME_PADDING = 2;
 /** A box on screen [x0, y0, x1, y1], px. */
 export type Box = [number, number, number, number];
 
+/** Whether two boxes share any area. */
+export const overlaps = (a: Box, b: Box) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+
 /** Whether two names' boxes come nearer than MapLibre lets them, so that it would hide one. */
 export function namesTouch([a0, b0, a1, b1]: Box, [x0, y0, x1, y1]: Box): boolean {
   // As gaps, so that it reads the same either way round, to the last bit.
@@ -244,8 +247,7 @@ export function labelSides(
   // bar), cannot be read at all; one across a ring or an arrow still can.
   const off = (anchor: Anchor) => {
     const [x0, y0, x1, y1] = box(anchor);
-    const under = (avoid.covered ?? []).some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1);
-    return under || x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
+    return (avoid.covered ?? []).some((c) => overlaps(c, [x0, y0, x1, y1])) || x0 < 0 || y0 < 0 || x1 > viewport.width || y1 > viewport.height;
   };
   // Stable: sides of equal cost keep the order above.
   const sides = [...horizontal, ...vertical, ...corners].map((anchor) => ({

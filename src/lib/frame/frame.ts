@@ -11,7 +11,7 @@ import {
 } from '../cartography/layers.ts';
 import { BASE_LABEL, CONTEXT_MIN_ZOOM, MARKER, PLACE, markerRadius, textWidth } from '../cartography/symbols.ts';
 import type { Camera, SectionMap } from '../story/section.ts';
-import { fitCamera, labelAnchors, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
+import { fitCamera, labelAnchors, overlaps, type Anchor, type Box, type MustShow, type Obstacle, type Viewport } from './camera.ts';
 import { dayShown, happens, reachAt, timeAt } from './clock.ts';
 import { viewport as projection, zoomAcross } from './mercator.ts';
 import { lineDiscs, CLEARANCE, placeNames, type NameToPlace, type PlacedName } from './names.ts';
@@ -322,31 +322,25 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
   const key = `${viewport?.width}×${viewport?.height} ${JSON.stringify(camera)} ${JSON.stringify(options.scaleBar ?? null)}`;
   let cached = nameCache.get(state);
   if (!cached || cached.key !== key || cached.world !== world) nameCache.set(state, (cached = { key, world }));
-  /** The names on areas written at this zoom, and with a view, whole inside it. */
-  function areaNamesIn(view: ReturnType<typeof projection> | undefined) {
-    return world.baseLabels
+  /** Names on areas (countries, the sea, governorates) written at this zoom, with a view whole inside it and clear of `covered`. */
+  const areaNamesIn = (view: ReturnType<typeof projection> | undefined, covered: readonly Box[]) =>
+    world.baseLabels
       .filter(({ zoom: [from, to] }) => camera.zoom >= from && camera.zoom < to)
-      .filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, []));
-  }
+      .map((l) => ({ ...l, box: view && areaNameBox(l, view) }))
+      .filter(({ box }) => !box || (inside(box, options.viewport!) && !covered.some((c) => overlaps(c, box))));
   const ends = view && viewport ? (cached.ends ??= sectionEnd(view, viewport)) : undefined;
-  const covered = ends?.scaleBar ? [ends.scaleBar.box] : [];
-  // Names on areas (countries, the sea, governorates) written at this zoom, whole inside the map.
-  const baseLabels = areaNamesIn(view).filter((l) => !view || inside(view.project(l.lon, l.lat), baseLabelBox(l.text, l.kind), options.viewport!, covered));
+  const baseLabels = areaNamesIn(view, ends?.scaleBar ? [ends.scaleBar.box] : []);
   let names: PlacedName[];
   if (!view || !viewport || !ends)
     names = labelled.map(({ width, height }) => ({ anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }), decided: false }));
   else {
-    const areaNames = baseLabels.map((l): Box => {
-      const [x, y] = view.project(l.lon, l.lat);
-      const { width, height } = baseLabelBox(l.text, l.kind);
-      return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
-    });
+    const areaNames = baseLabels.map((l) => l.box!);
     const toPlace = labelled.map(({ highlighted, width, height }, i): NameToPlace => {
       const [x, y] = dotAt[i]!;
       const r = dotReach[i]! + CLEARANCE;
       return { x, y, width, height, gap: PLACE.labelGap(highlighted), highlighted, dot: { x, y, r, beside: BESIDE } };
     });
-    names = cached.names ??= placeNames(toPlace, ends.obstacles, areaNames, viewport, covered);
+    names = cached.names ??= placeNames(toPlace, ends.obstacles, areaNames, viewport, ends.scaleBar ? [ends.scaleBar.box] : []);
   }
 
   /** The markers and lines as the section leaves them, and the corner of the scale bar with least of them and of the dots under it. */
@@ -372,6 +366,7 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
     const bar = options.scaleBar;
     if (!bar) return { obstacles };
     const { width: w, height: h } = viewport;
+    const areaNames = areaNamesIn(view, []);
     const corners = (['right', 'left'] as const).map((side) => {
       const box: Box = side === 'left' ? [0, h - bar.height, bar.width, h] : [w - bar.width, h - bar.height, w, h];
       const under = (x: number, y: number, r: number) => x + r > box[0] && x - r < box[2] && y + r > box[1] && y - r < box[3];
@@ -379,13 +374,9 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       // out; a road or an arrow only loses a stretch.
       const dots = dotAt.filter(([x, y], i) => under(x, y, dotReach[i]!)).length;
       const marks = symbols.filter((o) => under(o.x, o.y, o.r)).length;
-      const areaNames = areaNamesIn(view).filter((l) => {
-        const [x, y] = view.project(l.lon, l.lat);
-        const { width, height } = baseLabelBox(l.text, l.kind);
-        return x + width / 2 > box[0] && x - width / 2 < box[2] && y + height / 2 > box[1] && y - height / 2 < box[3];
-      }).length;
+      const hidden = areaNames.filter((l) => overlaps(l.box!, box)).length;
       const crossing = new Set(lines.filter((o) => under(o.x, o.y, o.r)).map((o) => o.group?.id)).size;
-      return { side, box, cost: (dots + marks) * 10 + areaNames * 3 + crossing };
+      return { side, box, cost: (dots + marks) * 10 + hidden * 3 + crossing };
     });
     const { side, box } = corners.sort((a, b) => a.cost - b.cost)[0]!;
     return { obstacles, scaleBar: { side, box, at: view.unproject((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) } };
@@ -419,21 +410,18 @@ export function baseLabelBox(text: string, kind: BaseLabelKind): { width: number
   return { width: lines === 1 ? width(text) : Math.max(longestWord, width(text) / lines), height: lines * size * 1.2 };
 }
 
+/** The box (px) a name on an area takes on the map, centred on its anchor. */
+function areaNameBox(l: StoryWorld['baseLabels'][number], view: ReturnType<typeof projection>): Box {
+  const [x, y] = view.project(l.lon, l.lat);
+  const { width, height } = baseLabelBox(l.text, l.kind);
+  return [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+}
+
 /**
- * Whether a box centred at `at` lies whole inside the map and clear of what covers it: a name on
- * an area cut by the map's edge ("…erranean", "SYRI") or half under the scale bar is dropped
- * rather than drawn in part.
+ * Whether a box lies whole inside the map: a name on an area cut by the map's edge
+ * ("…erranean", "SYRI"), or half under the scale bar, is dropped rather than drawn in part.
  */
-const inside = ([x, y]: [number, number], { width, height }: { width: number; height: number }, map: Viewport, covered: readonly Box[]) => {
-  const box: Box = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
-  return (
-    box[0] >= 0 &&
-    box[2] <= map.width &&
-    box[1] >= 0 &&
-    box[3] <= map.height &&
-    !covered.some((c) => box[0] < c[2] && c[0] < box[2] && box[1] < c[3] && c[1] < box[3])
-  );
-};
+const inside = ([x0, y0, x1, y1]: Box, map: Viewport) => x0 >= 0 && x1 <= map.width && y0 >= 0 && y1 <= map.height;
 
 /** The section as the reader leaves it: what still maps, embeds' posters and share cards show. */
 export const endFrame = (state: SectionMap, world: StoryWorld, options: Omit<FrameOptions, 'reducedMotion'> = {}) => frame(state, 1, world, options);

@@ -1,10 +1,8 @@
 import { textWidth } from '../cartography/symbols.ts';
-import { crosses, type Anchor, type Segment } from '../frame/camera.ts';
+import { crosses, overlaps, type Anchor, type Segment } from '../frame/camera.ts';
 
 /** A rectangle in pixels: left, top, right, bottom. */
 export type Rect = [number, number, number, number];
-
-export const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 const within = (a: Rect, b: Rect) => a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3];
 
 export interface LabelRequest {
