@@ -87,11 +87,14 @@ export const SIDES: readonly Anchor[] = ANCHORS.slice(0, 4);
  * (`svg/labels.ts`), which still leaves the name's corner clear of a ring or a dot.
  */
 export function anchorOffset(anchor: Anchor, gap: number): [number, number] {
-  const corner = Math.max(0, gap - 2);
-  const x = anchor.endsWith('left') ? 1 : anchor.endsWith('right') ? -1 : 0;
-  const y = anchor.startsWith('top') ? 1 : anchor.startsWith('bottom') ? -1 : 0;
-  const step = x && y ? corner : gap;
+  const [x, y] = anchorDirection(anchor);
+  const step = x && y ? Math.max(0, gap - 2) : gap;
   return [x * step, y * step];
+}
+
+/** The way a name on side `anchor` runs from its point, each axis -1, 0 or 1 (`left`: the text runs right, [1, 0]). */
+export function anchorDirection(anchor: Anchor): [number, number] {
+  return [anchor.endsWith('left') ? 1 : anchor.endsWith('right') ? -1 : 0, anchor.startsWith('top') ? 1 : anchor.startsWith('bottom') ? -1 : 0];
 }
 
 /**
@@ -185,9 +188,10 @@ export function namesTouch([a0, b0, a1, b1]: Box, [x0, y0, x1, y1]: Box): boolea
 /** A name's box [x0, y0, x1, y1], px, on side `anchor` of its point at `x`, `y`, `gap` px off it, as the renderers draw it. */
 export function labelBox(x: number, y: number, w: number, h: number, gap: number, anchor: Anchor): Box {
   const [dx, dy] = anchorOffset(anchor, gap);
-  // The anchor names the box's edge or corner that stands at the anchor point.
-  const left = anchor.endsWith('left') ? x + dx : anchor.endsWith('right') ? x + dx - w : x - w / 2;
-  const top = anchor.startsWith('top') ? y + dy : anchor.startsWith('bottom') ? y + dy - h : y - h / 2;
+  const [ux, uy] = anchorDirection(anchor);
+  // The box runs away from its point on each axis it is moved along, and is centred on the other.
+  const left = x + dx - (w * (1 - ux)) / 2;
+  const top = y + dy - (h * (1 - uy)) / 2;
   return [left, top, left + w, top + h];
 }
 

@@ -175,8 +175,11 @@ const STEPS: [number, number][] = [
 /** How far (px) past a name's ends another town's dot on its line still reads as the name's own: about an em. */
 const BESIDE = 12;
 
-/** The names worked out for each section, with the map they were for: the same on every frame of it. */
-const nameCache = new WeakMap<SectionMap, { key: string; world: StoryWorld; ends?: SectionEnd; names?: PlacedName[] }>();
+/** What each section works out once for a map (its end state, names on areas, names' sides), with the map it was for: the same on every frame of it. */
+const nameCache = new WeakMap<
+  SectionMap,
+  { key: string; world: StoryWorld; ends?: SectionEnd; baseLabels?: (StoryWorld['baseLabels'][number] & { box: Box | undefined })[]; names?: PlacedName[] }
+>();
 
 /** What the section leaves drawn round its names, px: the markers' symbols, arrows and roads, and the scale bar's corner. */
 interface SectionEnd {
@@ -329,7 +332,8 @@ export function frame(state: SectionMap, progress: number, world: StoryWorld, op
       .map((l) => ({ ...l, box: view && areaNameBox(l, view) }))
       .filter(({ box }) => !box || (inside(box, options.viewport!) && !covered.some((c) => overlaps(c, box))));
   const ends = view && viewport ? (cached.ends ??= sectionEnd(view, viewport)) : undefined;
-  const baseLabels = areaNamesIn(view, ends?.scaleBar ? [ends.scaleBar.box] : []);
+  // The same for the whole section at this size and camera: worked out once, not on every scroll update.
+  const baseLabels = (cached.baseLabels ??= areaNamesIn(view, ends?.scaleBar ? [ends.scaleBar.box] : []));
   let names: PlacedName[];
   if (!view || !viewport || !ends)
     names = labelled.map(({ width, height }) => ({ anchors: labelAnchors(0, 0, width, height, { width: Infinity, height: Infinity }), decided: false }));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../cartography/symbols.ts';
-import { crosses } from '../frame/camera.ts';
-import { overlaps } from '../frame/camera.ts';
+import { crosses, overlaps } from '../frame/camera.ts';
 import { placeLabels, wrap, type LabelRequest } from './labels.ts';
 
 const label = (id: string, x: number, y: number, required = false): LabelRequest => ({

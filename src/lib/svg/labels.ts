@@ -1,8 +1,8 @@
 import { textWidth } from '../cartography/symbols.ts';
-import { crosses, overlaps, type Anchor, type Segment } from '../frame/camera.ts';
+import { anchorDirection, crosses, overlaps, type Anchor, type Box, type Segment } from '../frame/camera.ts';
 
-/** A rectangle in pixels: left, top, right, bottom. */
-export type Rect = [number, number, number, number];
+/** A rectangle in pixels: left, top, right, bottom (the frame's `Box`). */
+export type Rect = Box;
 const within = (a: Rect, b: Rect) => a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3];
 
 export interface LabelRequest {
@@ -42,20 +42,9 @@ const POSITIONS: [number, number][] = [
   [-1, -1],
   [-1, 1],
 ];
-/** A MapLibre anchor as a direction from the point: `left` puts the text's left edge there, so it runs right. */
-const DIRECTION: Record<Anchor, [number, number]> = {
-  left: [1, 0],
-  right: [-1, 0],
-  top: [0, 1],
-  bottom: [0, -1],
-  'bottom-left': [1, -1],
-  'top-left': [1, 1],
-  'bottom-right': [-1, -1],
-  'top-right': [-1, 1],
-};
 const positionsFor = (anchors: readonly Anchor[] | undefined): [number, number][] => {
   if (!anchors) return POSITIONS;
-  const first = anchors.map((a) => DIRECTION[a]);
+  const first = anchors.map(anchorDirection);
   return [...first, ...POSITIONS.filter(([x, y]) => !first.some(([fx, fy]) => fx === x && fy === y))];
 };
 
